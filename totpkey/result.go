@@ -72,6 +72,11 @@ type Result struct {
 	Batch Batch
 	// CodeCheck is set by CheckCode; nil when no code was checked.
 	CodeCheck *CodeCheck
+
+	// draft is the cleaned, upper-cased body of a key that has invalid
+	// characters, each kept as it is, so that a --code check can try the
+	// letters they stand for. Empty otherwise.
+	draft string
 }
 
 // Account is what an otpauth:// or otpauth-migration:// link says about the
@@ -126,6 +131,10 @@ type Problem struct {
 	Suggestion string
 	// Confirmed is true when CheckCode proved the suggestion right.
 	Confirmed bool
+
+	// draftIndex is the rune index of Char in Result.draft; -1 or unused
+	// when the problem has no character.
+	draftIndex int
 }
 
 // ExitCode is the exit code this result alone gives, per the contract.

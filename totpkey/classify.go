@@ -1,0 +1,212 @@
+package totpkey
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// MinKeyChars is the fewest base32 characters a TOTP Key can have: 16
+// characters carry 80 bits, the least RFC 4226 allows.
+const MinKeyChars = 16
+
+// MaxInputBytes is the longest input Classify reads character by character.
+// Anything longer is reported as not-a-key at once, so that a gigabyte on
+// one line costs nothing.
+const MaxInputBytes = 4096
+
+// Classify looks at one input, as pasted into a "TOTP Key" field, and tells
+// what it is.
+//
+// The order of the checks is part of the contract and goes from the most
+// specific to the least:
+//
+//  1. nothing but white space is empty;
+//  2. quotes, then a leading label ("Key:") are taken off, each reported;
+//  3. an otpauth:// link is read and its secret checked like a bare key;
+//     an otpauth-migration:// export link is read by ClassifyAll;
+//  4. web and e-mail addresses and phone numbers are not keys;
+//  5. digits alone are a one-time code when there are 6 to 8 of them
+//     (also written "123 456" or "123-456"), and not a key otherwise;
+//  6. a hexadecimal secret is found and converted (hex-key);
+//  7. words, sentences, passwords and mixed-case base64 are not keys;
+//  8. what is left is read as base32: white space, separators, lower case,
+//     invisible characters and end padding are cleaned (each reported);
+//     look-alike and other invalid characters, misplaced padding, impossible
+//     lengths, keys shorter than 16 characters and keys pasted twice are
+//     problems.
+//
+// Classify never changes a letter behind the user's back: a look-alike digit
+// is a problem with a suggestion, not a silent fix.
+func Classify(input string) Result {
+	if len(input) > MaxInputBytes {
+		return notAKey(FormatText, fmt.Sprintf("the input is %d bytes long, far longer than any TOTP Key", len(input)))
+	}
+	t, base, changes := trimEnds(input, 0)
+	if t == "" {
+		return Result{
+			Class:  ClassMalformed,
+			Format: FormatEmpty,
+			Problems: []Problem{{
+				ID:      ReasonEmpty,
+				Message: "there is nothing here but white space",
+			}},
+			Topic: string(ReasonEmpty),
+		}
+	}
+	t, base, changes = unwrap(t, base, changes)
+	switch {
+	case hasPrefixFold(t, "otpauth-migration:"):
+		return firstOf(classifyMigration(t), changes)
+	case hasPrefixFold(t, "otpauth:"):
+		r := classifyOTPAuth(t, base)
+		r.Changes |= changes
+		return r
+	}
+	if r, ok := classifyNonKey(t); ok {
+		return r
+	}
+	r := classifyBody(t, base)
+	r.Changes |= changes
+	if r.Class == ClassValid && r.Changes != 0 {
+		r.Topic = "cleaned-key"
+	}
+	return r
+}
+
+// firstOf returns the first of several results, with the outer changes
+// added; Classify reports one result, ClassifyAll all of them.
+func firstOf(rs []Result, changes Changes) Result {
+	r := rs[0]
+	r.Changes |= changes
+	return r
+}
+
+// trimEnds takes white space and invisible characters off both ends of s.
+// base is the rune position of s in the original input; it returns the
+// trimmed text, its rune position and the changes made.
+func trimEnds(s string, base int) (string, int, Changes) {
+	var changes Changes
+	start := 0
+	for start < len(s) {
+		r, size := utf8.DecodeRuneInString(s[start:])
+		switch {
+		case space(r):
+			changes |= changeWhitespace
+		case Invisible(r):
+			changes |= changeInvisible
+		default:
+			goto trimmedStart
+		}
+		start += size
+		base++
+	}
+trimmedStart:
+	end := len(s)
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		switch {
+		case space(r):
+			changes |= changeWhitespace
+		case Invisible(r):
+			changes |= changeInvisible
+		default:
+			return s[start:end], base, changes
+		}
+		end -= size
+	}
+	return s[start:end], base, changes
+}
+
+// unwrap takes off quotes and a label around a key, in either order, and
+// the white space inside them.
+func unwrap(t string, base int, changes Changes) (string, int, Changes) {
+	for range 3 {
+		if inner, ok := unquote(t); ok {
+			var c Changes
+			t, base, c = trimEnds(inner, base+1)
+			changes |= c | changeQuotes
+			continue
+		}
+		if n := labelLen(t); n > 0 {
+			var c Changes
+			base += utf8.RuneCountInString(t[:n])
+			t, base, c = trimEnds(t[n:], base)
+			changes |= c | changeLabel
+			continue
+		}
+		break
+	}
+	return t, base, changes
+}
+
+var quotePairs = [...][2]string{
+	{`"`, `"`}, {`'`, `'`}, {"`", "`"}, {"“", "”"}, {"‘", "’"},
+	{"«", "»"}, {"„", "“"}, {"<", ">"}, {"(", ")"}, {"[", "]"},
+}
+
+// unquote returns what stands between a matching pair of quotes (or
+// brackets) around the whole of t.
+func unquote(t string) (string, bool) {
+	for _, q := range quotePairs {
+		if len(t) > len(q[0])+len(q[1]) && strings.HasPrefix(t, q[0]) && strings.HasSuffix(t, q[1]) {
+			return t[len(q[0]) : len(t)-len(q[1])], true
+		}
+	}
+	return "", false
+}
+
+// labelLen returns the length of a leading label such as "Key:",
+// "Secret key:" or "TOTP = ", or 0 when t has none. A label is one to four
+// words of letters followed by a colon (or an equals sign after a word that
+// names a key), and something must follow it.
+func labelLen(t string) int {
+	words, inWord := 0, false
+	for i := 0; i < len(t) && i < 40; i++ {
+		c := t[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			if !inWord {
+				words++
+				inWord = true
+			}
+		case c == ' ' || c == '-' || c == '_':
+			inWord = false
+		case c == ':' || c == '=':
+			if words == 0 || words > 4 || i+1 >= len(t) || t[i+1] == '/' {
+				return 0
+			}
+			if c == '=' && !keyWord(strings.TrimSpace(t[:i])) {
+				return 0
+			}
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// keyWord reports whether a label word names a key ("key", "secret"...).
+func keyWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "key", "secret", "totp", "seed", "totp key", "secret key", "totp secret", "setup key":
+		return true
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// notAKey builds the result for an input that is not a key at all.
+func notAKey(format Format, message string) Result {
+	return Result{
+		Class:    ClassMalformed,
+		Format:   format,
+		Problems: []Problem{{ID: ReasonNotAKey, Message: message}},
+		Topic:    string(ReasonNotAKey),
+	}
+}

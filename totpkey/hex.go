@@ -1,0 +1,55 @@
+package totpkey
+
+import (
+	"encoding/base32"
+	"encoding/hex"
+	"fmt"
+	"strings"
+)
+
+// minHexChars is the shortest hexadecimal secret recognised: 80 bits.
+const minHexChars = 20
+
+// hexKey recognises a secret written in hexadecimal (as some services and
+// password managers show it, with or without "0x" and colons), which the
+// TOTP Key field cannot take. The result carries the same secret converted
+// to base32 as its Key.
+func (s *bodyScan) hexKey(t string) (Result, bool) {
+	prefixed := hasPrefixFold(t, "0x")
+	if !prefixed && (s.hexDigits == 0 || s.other > 0) {
+		return Result{}, false
+	}
+	if s.lower > 0 && s.upper > 0 {
+		return Result{}, false
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case prefixed && i < 2:
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
+			b.WriteByte(c)
+		case c == ' ' || c == ':' || c == '-' || c == '\t':
+		default:
+			return Result{}, false
+		}
+	}
+	digits := b.String()
+	if len(digits) < minHexChars || len(digits)%2 != 0 {
+		return Result{}, false
+	}
+	raw, err := hex.DecodeString(digits)
+	if err != nil {
+		return Result{}, false
+	}
+	r := Result{
+		Format: FormatHex,
+		Key:    base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(raw),
+		Problems: []Problem{{
+			ID: ReasonHexKey,
+			Message: fmt.Sprintf("this is a hexadecimal secret (%d bits); the TOTP Key field takes the same secret "+
+				"written in base32, which is the key shown here", len(raw)*8),
+		}},
+	}
+	return r.malformed(), true
+}

@@ -1,0 +1,50 @@
+package totpkey
+
+import "strings"
+
+// classifyNonKey recognises inputs that are plainly something other than a
+// key: web addresses, e-mail addresses and phone numbers.
+func classifyNonKey(t string) (Result, bool) {
+	if strings.IndexAny(t, ":@+(/") < 0 && !hasPrefixFold(t, "www.") {
+		return Result{}, false // the common case: nothing to look at
+	}
+	switch {
+	case strings.Contains(t, "://") || hasPrefixFold(t, "www.") || hasPrefixFold(t, "http:") || hasPrefixFold(t, "https:"):
+		return notAKey(FormatURL, "this is a web address, not a TOTP Key: the key is the secret your broker shows "+
+			"when you set up TOTP"), true
+	case emailAddress(t):
+		return notAKey(FormatEmail, "this is an e-mail address, not a TOTP Key"), true
+	case phoneNumber(t):
+		return notAKey(FormatPhone, "this is a phone number, not a TOTP Key"), true
+	}
+	return Result{}, false
+}
+
+// emailAddress reports whether t is one word of the form local@domain.tld.
+func emailAddress(t string) bool {
+	at := strings.IndexByte(t, '@')
+	if at <= 0 || strings.IndexByte(t[at+1:], '@') >= 0 || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	dot := strings.LastIndexByte(t[at+1:], '.')
+	return dot > 0 && dot < len(t[at+1:])-2
+}
+
+// phoneNumber reports whether t is written like a phone number: digits with
+// a leading + or an area code in brackets, 7 to 15 digits in all.
+func phoneNumber(t string) bool {
+	if t[0] != '+' && !strings.Contains(t, "(") {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '+' && i == 0, c == ' ', c == '-', c == '(', c == ')', c == '.':
+		default:
+			return false
+		}
+	}
+	return digits >= 7 && digits <= 15
+}

@@ -1,0 +1,130 @@
+package totpkey
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pquerna/otp"
+)
+
+// classifyOTPAuth reads an otpauth:// link (the text inside a setup QR
+// code) and checks its secret like a bare key. pquerna/otp reads the link;
+// the checks here are stricter than it is: it takes an empty secret, any
+// digits and any algorithm. No message quotes the link, which holds the
+// secret.
+func classifyOTPAuth(link string, base int) Result {
+	key, err := otp.NewKeyFromURL(link)
+	if err != nil {
+		return badURI("the otpauth link cannot be read: it has characters or escapes that no link can have")
+	}
+	u, _ := url.Parse(link) // parsed without error just above
+	if !strings.EqualFold(u.Scheme, "otpauth") || u.Opaque != "" {
+		return badURI("an otpauth link starts with otpauth:// followed by totp or hotp")
+	}
+	query, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return badURI("the otpauth link's parameters cannot be read: a % escape is broken")
+	}
+	account := Account{
+		Type:   strings.ToLower(key.Type()),
+		Issuer: key.Issuer(),
+		Name:   key.AccountName(),
+	}
+	if account.Type != "totp" && account.Type != "hotp" {
+		return badURI(fmt.Sprintf("the otpauth link is of type %q; TOTP links are otpauth://totp/...", clip(account.Type, 12)))
+	}
+	if msg := readParams(query, &account); msg != "" {
+		r := badURI(msg)
+		r.Account = account
+		return r
+	}
+	secret, rawAt := secretParam(u.RawQuery, query)
+	if strings.TrimSpace(secret) == "" {
+		r := badURI("the otpauth link has no secret= parameter with a key in it")
+		r.Account = account
+		return r
+	}
+	secretBase := -1
+	if rawAt >= 0 {
+		// The secret is written as it is in the link: positions map back.
+		secretBase = base + utf8.RuneCountInString(link[:strings.Index(link, "?")+1+rawAt])
+	}
+	r := classifyBody(secret, secretBase)
+	r.Format = FormatOTPAuth
+	r.Account = account
+	r.Changes |= changeURI
+	if account.Type == "hotp" {
+		r.Problems = append([]Problem{{
+			ID: ReasonNotTOTP,
+			Message: "this is an HOTP link (counter-based codes); the TOTP Key field needs a TOTP key, " +
+				"which changes with time",
+		}}, r.Problems...)
+		return r.malformed()
+	}
+	if r.Class == ClassValid {
+		r.Topic = "cleaned-key"
+	}
+	return r
+}
+
+// secretParam returns the secret= parameter (its name in any case), and
+// the byte offset of its raw value in the raw query when the value has no
+// escapes, or -1.
+func secretParam(rawQuery string, query url.Values) (string, int) {
+	for name, values := range query {
+		if strings.EqualFold(name, "secret") && len(values) > 0 {
+			at := -1
+			offset := 0
+			for part := range strings.SplitSeq(rawQuery, "&") {
+				if n, v, ok := strings.Cut(part, "="); ok && strings.EqualFold(n, "secret") && !strings.ContainsAny(v, "%+") {
+					at = offset + len(n) + 1
+					break
+				}
+				offset += len(part) + 1
+			}
+			return values[0], at
+		}
+	}
+	return "", -1
+}
+
+// readParams checks the digits, period and algorithm of a link and copies
+// them into account. It returns what is wrong, or "".
+func readParams(query url.Values, account *Account) string {
+	if v := query.Get("digits"); v != "" {
+		d, err := strconv.Atoi(v)
+		if err != nil || d < 6 || d > 8 {
+			return "the otpauth link asks for digits=" + clip(v, 4) + "; TOTP codes have 6, 7 or 8 digits"
+		}
+		account.Digits = d
+	}
+	if v := query.Get("period"); v != "" {
+		p, err := strconv.Atoi(v)
+		if err != nil || p < 1 || p > 3600 {
+			return "the otpauth link asks for period=" + clip(v, 6) + "; a period is a number of seconds from 1 to 3600"
+		}
+		account.Period = p
+	}
+	if v := query.Get("algorithm"); v != "" {
+		switch a := strings.ToUpper(strings.ReplaceAll(v, "-", "")); a {
+		case "SHA1", "SHA256", "SHA512":
+			account.Algorithm = a
+		default:
+			return "the otpauth link asks for algorithm=" + clip(v, 8) + "; TOTP uses SHA1, SHA256 or SHA512"
+		}
+	}
+	return ""
+}
+
+// badURI builds the result for a link that cannot be used.
+func badURI(message string) Result {
+	return Result{
+		Class:    ClassMalformed,
+		Format:   FormatOTPAuth,
+		Problems: []Problem{{ID: ReasonBadURI, Message: message}},
+		Topic:    string(ReasonBadURI),
+	}
+}

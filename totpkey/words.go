@@ -1,0 +1,47 @@
+package totpkey
+
+// maxWordLen is the longest entry in commonWords.
+const maxWordLen = 14
+
+// commonWords are words that turn up in what people paste instead of a key:
+// support messages, error texts and guesses at a password. A key written in
+// groups of four could contain one of the short ones by chance, so a single
+// word only counts against groups of uneven length (see text).
+var commonWords = map[string]bool{
+	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true,
+	"be": true, "but": true, "by": true, "can": true, "do": true, "for": true,
+	"from": true, "have": true, "he": true, "i": true, "if": true, "in": true,
+	"is": true, "it": true, "me": true, "my": true, "no": true, "not": true,
+	"of": true, "on": true, "or": true, "our": true, "she": true, "so": true,
+	"that": true, "the": true, "this": true, "to": true, "was": true, "we": true,
+	"what": true, "when": true, "why": true, "with": true, "you": true, "your": true,
+	"how": true, "please": true, "help": true, "hi": true, "hello": true,
+	"thanks": true, "thank": true, "dear": true, "team": true, "sir": true,
+	"error": true, "failed": true, "fail": true, "generate": true, "invalid": true,
+	"totp": true, "otp": true, "key": true, "code": true, "secret": true,
+	"password": true, "passcode": true, "pin": true, "login": true, "broker": true,
+	"account": true, "app": true, "authenticator": true, "google": true,
+	"microsoft": true, "enter": true, "entered": true, "paste": true,
+	"pasted": true, "copy": true, "copied": true, "still": true, "again": true,
+	"working": true, "work": true, "does": true, "did": true, "shows": true,
+	"show": true, "says": true, "unable": true, "cannot": true, "wrong": true,
+	"test": true, "user": true, "admin": true, "qwerty": true, "letmein": true,
+	"welcome": true, "none": true, "null": true, "undefined": true, "yes": true,
+}
+
+// commonWord reports whether s, in any case, is one of commonWords. It does
+// not allocate.
+func commonWord(s string) bool {
+	if len(s) > maxWordLen {
+		return false
+	}
+	var buf [maxWordLen]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return commonWords[string(buf[:len(s)])]
+}
