@@ -1,0 +1,107 @@
+package totpkey
+
+import (
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// migrationPeriod is the period of every account in an export: the export
+// format has no field for it, and Google Authenticator uses 30 seconds.
+const migrationPeriod = 30
+
+// classifyMigration reads an otpauth-migration:// export link into one
+// result per account, in the export's order. A link that cannot be read
+// gives one bad-uri result. It never returns an empty slice.
+func classifyMigration(link string) []Result {
+	payload, err := ParseMigrationURI(link)
+	if err != nil {
+		return []Result{badMigration(migrationErrorDetail(err))}
+	}
+	results := make([]Result, 0, len(payload.Accounts))
+	for i := range payload.Accounts {
+		results = append(results, classifyMigrationAccount(&payload.Accounts[i], i, len(payload.Accounts), payload.Batch))
+	}
+	return results
+}
+
+// classifyMigrationAccount checks one account of an export. The secret is
+// base32-encoded and judged by the same rules as a pasted key; the account
+// must be TOTP with an algorithm TOTP apps use.
+func classifyMigrationAccount(a *MigrationAccount, index, count int, batch Batch) Result {
+	account := Account{
+		Type:      a.Type,
+		Issuer:    a.Issuer,
+		Name:      a.Name,
+		Algorithm: a.Algorithm,
+		Digits:    a.Digits,
+		Period:    migrationPeriod,
+		Counter:   a.Counter,
+	}
+	which := migrationAccountLabel(a, index, count)
+	if len(a.Secret) == 0 {
+		r := badMigration(which + " has no secret in the export")
+		r.Account, r.Batch = account, batch
+		return r
+	}
+	if a.Algorithm == "MD5" {
+		r := badMigration(which + " uses the MD5 algorithm; TOTP uses SHA1, SHA256 or SHA512")
+		r.Account, r.Batch = account, batch
+		return r
+	}
+	key := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(a.Secret)
+	r := classifyBody(key, -1)
+	r.Format = FormatMigration
+	r.Account, r.Batch = account, batch
+	r.Changes |= changeURI
+	if a.Type == "hotp" {
+		r.Problems = append([]Problem{{
+			ID: ReasonNotTOTP,
+			Message: which + " is an HOTP account (counter-based codes); the TOTP Key field needs a TOTP key, " +
+				"which changes with time",
+		}}, r.Problems...)
+		return r.malformed()
+	}
+	if r.Class == ClassValid {
+		r.Topic = "cleaned-key"
+	}
+	return r
+}
+
+// migrationAccountLabel names an account in a message by what is not
+// secret about it: "account 2 (Zerodha: AB1234)".
+func migrationAccountLabel(a *MigrationAccount, index, count int) string {
+	label := "the account"
+	if count > 1 {
+		label = fmt.Sprintf("account %d", index+1)
+	}
+	switch {
+	case a.Issuer != "" && a.Name != "":
+		return fmt.Sprintf("%s (%s: %s)", label, clip(a.Issuer, 40), clip(a.Name, 60))
+	case a.Issuer != "" || a.Name != "":
+		return fmt.Sprintf("%s (%s)", label, clip(a.Issuer+a.Name, 60))
+	}
+	return label
+}
+
+// migrationErrorDetail turns a ParseMigrationURI error into the part of a
+// problem message that says what is wrong.
+func migrationErrorDetail(err error) string {
+	msg := err.Error()
+	if errors.Is(err, ErrBadMigration) {
+		msg = strings.TrimPrefix(msg, ErrBadMigration.Error()+": ")
+	}
+	return "the otpauth-migration export link cannot be read: " + msg
+}
+
+// badMigration builds the result for an export link, or an account in it,
+// that cannot be used.
+func badMigration(message string) Result {
+	return Result{
+		Class:    ClassMalformed,
+		Format:   FormatMigration,
+		Problems: []Problem{{ID: ReasonBadURI, Message: message}},
+		Topic:    string(ReasonBadURI),
+	}
+}
