@@ -40,7 +40,7 @@ const MaxInputBytes = 4096
 // is a problem with a suggestion, not a silent fix.
 func Classify(input string) Result {
 	if len(input) > MaxInputBytes {
-		return notAKey(FormatText, fmt.Sprintf("the input is %d bytes long, far longer than any TOTP Key", len(input)))
+		return notAKey(FormatText, fmt.Sprintf("the input is more than %d bytes long, far longer than any TOTP Key", MaxInputBytes))
 	}
 	t, base, changes := trimEnds(input, 0)
 	if t == "" {
