@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-colorable"
+	"golang.org/x/term"
+)
+
+// ioStreams are the input and output of one run of the command, injected so
+// that tests run commands in-process with buffers, and so that every
+// decision about terminals, colours and prompts is made in one place.
+type ioStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	// Terminal state of each stream.
+	inTTY, outTTY, errTTY bool
+	// color is true when output to Out may carry colours.
+	color bool
+	// width is the terminal width in columns, 0 when unknown.
+	width int
+	// readSecret reads one line from a terminal without echoing it; nil
+	// when In is not a terminal the command can switch off echo on.
+	readSecret func() (string, error)
+	// env reads an environment variable.
+	env func(string) string
+}
+
+// forceTTYEnv makes the command behave as on a terminal even when its
+// streams are pipes, for tests and for screenshots ("1").
+const forceTTYEnv = "TOTPKEY_FORCE_TTY"
+
+// systemStreams returns the process's standard streams.
+func systemStreams() *ioStreams {
+	s := &ioStreams{
+		In:     os.Stdin,
+		Out:    colorable.NewColorable(os.Stdout),
+		ErrOut: colorable.NewColorable(os.Stderr),
+		inTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		outTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		errTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		env:    os.Getenv,
+	}
+	if s.inTTY {
+		s.readSecret = func() (string, error) {
+			b, err := term.ReadPassword(int(os.Stdin.Fd()))
+			return string(b), err
+		}
+	}
+	if s.outTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.width = w
+		}
+	}
+	if os.Getenv(forceTTYEnv) != "" {
+		s.inTTY, s.outTTY, s.errTTY = true, true, true
+	}
+	s.color = s.outTTY && colorAllowed(os.Getenv)
+	return s
+}
+
+// colorAllowed applies the NO_COLOR convention (https://no-color.org) and
+// TERM=dumb.
+func colorAllowed(env func(string) string) bool {
+	return env("NO_COLOR") == "" && env("TERM") != "dumb"
+}
+
+// terminalWidth is the width to wrap text to: the terminal's, or 80.
+func (s *ioStreams) terminalWidth() int {
+	if s.width > 0 {
+		return s.width
+	}
+	return 80
+}
+
+// promptSecret asks for a secret on standard error and reads it from
+// standard input without echo. When standard input is not a terminal the
+// command can control (a forced terminal in tests), it reads a line.
+func (s *ioStreams) promptSecret(prompt string) (string, error) {
+	fmt.Fprint(s.ErrOut, prompt)
+	if s.readSecret != nil {
+		line, err := s.readSecret()
+		fmt.Fprintln(s.ErrOut)
+		if err != nil {
+			return "", fmt.Errorf("reading from the terminal: %w", err)
+		}
+		return line, nil
+	}
+	line, err := bufio.NewReaderSize(io.LimitReader(s.In, maxStdinBytes+1), 4096).ReadString('\n')
+	fmt.Fprintln(s.ErrOut)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("reading standard input: %w", err)
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

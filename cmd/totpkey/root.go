@@ -1,0 +1,44 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// run runs the command line args with the given streams and returns the
+// exit code. It is the one place where errors are printed and mapped to
+// exit codes.
+func run(args []string, streams *ioStreams) int {
+	root := newRootCmd(streams)
+	root.SetArgs(args)
+	err := root.Execute()
+	return report(streams.ErrOut, err)
+}
+
+// newRootCmd builds the command tree.
+func newRootCmd(streams *ioStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "totpkey",
+		Short: "Check a TOTP Key before you paste it",
+		Long: `totpkey tells whether what you are about to paste into a "TOTP Key" field
+really is a TOTP secret (the base32 key behind an authenticator app), and if
+not, exactly what it is and how to fix it.
+
+A TOTP Key is a password: totpkey never prints more than 4 of its characters
+unless you pass --show-secret, and it reads keys from a hidden prompt or
+standard input as well as from arguments.`,
+		Example: `  totpkey validate                      # type the key at a hidden prompt
+  totpkey validate 'JBSW Y3DP EHPK 3PXP'
+  pbpaste | totpkey validate -o json`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+	}
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("run '"+c.CommandPath()+" --help' for usage", "%s", err)
+	})
+	root.AddCommand(newValidateCmd(streams))
+	return root
+}

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// maxStdinBytes bounds what validate reads from standard input for one
+// input: anything longer is not a key, and is not kept in memory.
+const maxStdinBytes = totpkey.MaxInputBytes
+
+// validateOptions are the inputs of one run of validate.
+type validateOptions struct {
+	IO  *ioStreams
+	Now func() time.Time
+
+	Args       []string // the input, or with --lines/--scan the files to read
+	QR         string
+	Code       string
+	Window     int
+	Lines      bool
+	Scan       bool
+	ShowSecret bool
+	Reply      bool
+	Output     string
+	Column     string
+	Keep       []string
+}
+
+func newValidateCmd(streams *ioStreams) *cobra.Command {
+	opts := &validateOptions{IO: streams, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "validate [INPUT | FILE...]",
+		Short: "Tell whether an input is a usable TOTP Key, and how to fix it",
+		Long: `Validate classifies one input as a valid TOTP Key, a one-time code, or a
+malformed secret, says where it is wrong and what to paste instead, and
+prints the fix from the help article.
+
+The input comes from the argument; with no argument from standard input;
+and with no argument on a terminal from a prompt that does not echo, which
+keeps the key out of your shell history.
+
+Cleaning that makes a key pasteable (spaces, dashes, lower case, invisible
+characters, padding, quotes, a "Key:" label, an otpauth link around it) is
+reported and the key stays valid. Letters are never changed behind your
+back: a look-alike digit (0 for O, 1 for I or L, 8 for B) is a problem with
+a suggestion.
+
+Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
+4 not a usable key, 5 valid key that does not give the --code.`,
+		Example: `  # Type the key at a hidden prompt
+  totpkey validate
+
+  # Check a key as the broker shows it
+  totpkey validate 'jbsw y3dp ehpk 3pxp'
+
+  # From the clipboard, as JSON for a script
+  pbpaste | totpkey validate -o json
+
+  # Print the cleaned key in full
+  totpkey validate --show-secret 'JBSW-Y3DP-EHPK-3PXP'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return runValidate(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.QR, "qr", "", "read the input from a QR code `image` (PNG, JPEG, GIF; - for standard input)")
+	f.StringVar(&opts.Code, "code", "", "also check that the key produces `CODE`, the code the authenticator app shows now")
+	f.IntVar(&opts.Window, "window", 1, "with --code, how many time `steps` either side of now to accept")
+	f.BoolVar(&opts.Lines, "lines", false, "treat every line of the files (or standard input) as its own input")
+	f.BoolVar(&opts.Scan, "scan", false, "find keys, codes and otpauth links inside free text, such as a support ticket")
+	f.BoolVar(&opts.ShowSecret, "show-secret", false, "print the cleaned key in full (it is a password: mind who is watching)")
+	f.BoolVar(&opts.Reply, "reply", false, "print a ready-to-send reply to the customer, secrets masked")
+	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json (--lines and --scan also take csv)")
+	f.StringVar(&opts.Column, "column", "", "with --lines on CSV input, classify the column with this `name`")
+	f.StringSliceVar(&opts.Keep, "keep", nil, "with --lines on CSV input, carry these `columns` into the output")
+	return cmd
+}
+
+// check rejects flag values and combinations that make no sense.
+func (o *validateOptions) check() error {
+	hint := "run 'totpkey validate --help' for usage"
+	switch o.Output {
+	case "text", "json":
+	case "csv":
+		if !o.Lines && !o.Scan {
+			return usageErrorf("use -o json for a single input, or add --lines or --scan", "-o csv goes with --lines or --scan")
+		}
+	default:
+		return usageErrorf(hint, "unknown output format %q: use text or json (csv with --lines or --scan)", o.Output)
+	}
+	switch {
+	case o.Lines && o.Scan:
+		return usageErrorf(hint, "--lines and --scan cannot be used together")
+	case (o.Column != "" || len(o.Keep) > 0) && !o.Lines:
+		return usageErrorf(hint, "--column and --keep go with --lines")
+	case o.Code != "" && (o.Lines || o.Scan):
+		return usageErrorf(hint, "--code checks one key; it cannot be used with --lines or --scan")
+	case o.QR != "" && (o.Lines || o.Scan):
+		return usageErrorf(hint, "--qr reads one image; it cannot be used with --lines or --scan")
+	case o.QR != "" && len(o.Args) > 0:
+		return usageErrorf(hint, "give either an input or --qr, not both")
+	case !o.Lines && !o.Scan && len(o.Args) > 1:
+		return usageErrorf("quote a key that has spaces: totpkey validate 'JBSW Y3DP …'", "validate takes one input, got %d arguments", len(o.Args))
+	case o.Window < 0 || o.Window > 10:
+		return usageErrorf(hint, "--window must be from 0 to 10 time steps, got %d", o.Window)
+	case o.Reply && o.Output != "text":
+		return usageErrorf(hint, "--reply prints a text reply; it cannot be used with -o %s", o.Output)
+	}
+	return nil
+}
+
+func runValidate(o *validateOptions) error {
+	if err := o.check(); err != nil {
+		return err
+	}
+	switch {
+	case o.Lines:
+		return runLines(o)
+	case o.Scan:
+		return runScan(o)
+	}
+	var results []totpkey.Result
+	var input string
+	if o.QR != "" {
+		var err error
+		if results, err = resultsFromQR(o); err != nil {
+			return err
+		}
+	} else {
+		var err error
+		if input, err = readInput(o.IO, o.Args, "validate"); err != nil {
+			return err
+		}
+		results = classifyInput(input)
+	}
+	if o.Code != "" {
+		for i := range results {
+			if err := checkCode(o, &results[i]); err != nil {
+				return err
+			}
+		}
+	}
+	if err := writeResults(o, input, results); err != nil {
+		return err
+	}
+	return exitWith(highestExitCode(results))
+}
+
+// classifyInput classifies one input into its results: one, or one per
+// account of an export link.
+func classifyInput(input string) []totpkey.Result {
+	return []totpkey.Result{totpkey.Classify(input)}
+}
+
+// highestExitCode is the exit code of several results: the highest of
+// theirs.
+func highestExitCode(results []totpkey.Result) int {
+	code := 0
+	for i := range results {
+		code = max(code, results[i].ExitCode())
+	}
+	return code
+}
+
+// writeResults prints results in the chosen output format.
+func writeResults(o *validateOptions, input string, results []totpkey.Result) error {
+	w := o.IO.Out
+	if o.Output == "json" {
+		return writeJSONResults(w, results, o.ShowSecret)
+	}
+	if o.Reply {
+		return writeReply(w, results)
+	}
+	for i := range results {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		shown := input
+		if len(results) > 1 {
+			shown = "" // an export link: positions are in the decoded payload
+		}
+		if err := writeResultText(w, o.IO, &results[i], shown, o.ShowSecret); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readInput gets one input: from the argument, else standard input, else
+// (standard input a terminal) a prompt that does not echo.
+func readInput(streams *ioStreams, args []string, command string) (string, error) {
+	if len(args) == 1 {
+		if streams.inTTY && streams.errTTY {
+			fmt.Fprintf(streams.ErrOut, "totpkey: hint: arguments stay in your shell history; run 'totpkey %s' with no argument to type the key at a hidden prompt\n", command)
+		}
+		return args[0], nil
+	}
+	if streams.inTTY {
+		return streams.promptSecret("TOTP Key (typing is hidden): ")
+	}
+	b, err := io.ReadAll(io.LimitReader(streams.In, maxStdinBytes+1))
+	if err != nil {
+		return "", failure(fmt.Errorf("reading standard input: %w", err))
+	}
+	// The line break that ends what echo or a file gives is not part of the
+	// input; any other white space is reported.
+	s := string(b)
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	return s, nil
+}

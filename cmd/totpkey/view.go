@@ -1,0 +1,122 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// resultView is a result as the outside sees it: the JSON object of the
+// contract, and the one data path that the text, JSON and CSV outputs are
+// all written from. Fields for where a result came from (--lines, --scan,
+// --qr) are empty for a single input.
+type resultView struct {
+	Class     string         `json:"class"`
+	Format    string         `json:"format"`
+	Problems  []problemView  `json:"problems"`
+	Changes   []changeView   `json:"changes"`
+	Secret    *secretView    `json:"secret,omitempty"`
+	Topic     string         `json:"topic"`
+	ExitCode  int            `json:"exit_code"`
+	CodeCheck *codeCheckView `json:"code_check,omitempty"`
+	Account   *accountView   `json:"account,omitempty"`
+	Batch     *batchView     `json:"batch,omitempty"`
+	File      string         `json:"file,omitempty"`
+	Line      int            `json:"line,omitempty"`
+	Column    int            `json:"column,omitempty"`
+}
+
+type problemView struct {
+	ID         string `json:"id"`
+	Message    string `json:"message"`
+	Position   int    `json:"position,omitempty"`
+	Char       string `json:"char,omitempty"`
+	Suggestion string `json:"suggestion,omitempty"`
+	Confirmed  *bool  `json:"confirmed,omitempty"`
+}
+
+type changeView struct {
+	ID      string `json:"id"`
+	Message string `json:"message"`
+}
+
+type secretView struct {
+	Masked string `json:"masked"`
+	Length int    `json:"length"`
+	Bits   int    `json:"bits"`
+	Value  string `json:"value,omitempty"`
+}
+
+type codeCheckView struct {
+	Matched     bool `json:"matched"`
+	OffsetSteps int  `json:"offset_steps"`
+}
+
+type accountView struct {
+	Type      string `json:"type,omitempty"`
+	Issuer    string `json:"issuer,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Algorithm string `json:"algorithm,omitempty"`
+	Digits    int    `json:"digits,omitempty"`
+	Period    int    `json:"period,omitempty"`
+}
+
+type batchView struct {
+	Index int `json:"index"`
+	Size  int `json:"size"`
+}
+
+// newResultView builds the view of a result. The secret's value is in it
+// only when showSecret is set.
+func newResultView(r *totpkey.Result, showSecret bool) resultView {
+	v := resultView{
+		Class:    string(r.Class),
+		Format:   string(r.Format),
+		Problems: make([]problemView, 0, len(r.Problems)),
+		Changes:  []changeView{},
+		Topic:    r.Topic,
+		ExitCode: r.ExitCode(),
+	}
+	for _, p := range r.Problems {
+		pv := problemView{ID: string(p.ID), Message: p.Message, Position: p.Position, Suggestion: p.Suggestion}
+		if p.Char != 0 {
+			pv.Char = string(p.Char)
+		}
+		if r.CodeCheck != nil && p.Suggestion != "" {
+			pv.Confirmed = &p.Confirmed
+		}
+		v.Problems = append(v.Problems, pv)
+	}
+	for _, id := range r.Changes.List() {
+		v.Changes = append(v.Changes, changeView{ID: string(id), Message: totpkey.ChangeMessage(id)})
+	}
+	if r.Key != "" {
+		v.Secret = &secretView{Masked: totpkey.Mask(r.Key), Length: len(r.Key), Bits: r.Bits()}
+		if showSecret {
+			v.Secret.Value = r.Key
+		}
+	}
+	if r.CodeCheck != nil {
+		v.CodeCheck = &codeCheckView{Matched: r.CodeCheck.Matched, OffsetSteps: r.CodeCheck.OffsetSteps}
+	}
+	if a := r.Account; a != (totpkey.Account{}) {
+		v.Account = &accountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
+	}
+	if r.Batch.Size > 0 {
+		v.Batch = &batchView{Index: r.Batch.Index, Size: r.Batch.Size}
+	}
+	return v
+}
+
+// writeJSONResults prints one JSON object per result, one per line.
+func writeJSONResults(w io.Writer, results []totpkey.Result, showSecret bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range results {
+		if err := enc.Encode(newResultView(&results[i], showSecret)); err != nil {
+			return failure(err)
+		}
+	}
+	return nil
+}
