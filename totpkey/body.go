@@ -16,20 +16,25 @@ type badChar struct {
 	index int  // rune index in the draft body
 }
 
-// bodyScan is what one pass over a key body found.
+// bodyScan is what one pass over a key body found. It keeps the body and
+// the invalid characters in arrays of its own, so that classifying a
+// typical key allocates nothing but the cleaned key.
 type bodyScan struct {
-	body       []byte // upper-cased body; invalid characters kept as they are
-	runes      int    // characters in body
-	letters    int    // A-Z and a-z
-	lower      int    // a-z
-	upper      int    // A-Z
-	digits     int    // 0-9
-	hexLetters int    // a-f and A-F
-	lookalike  int    // invalid characters with a suggested letter
-	other      int    // invalid characters without one (punctuation, ...), 9 aside
-	symbols    int    // ASCII symbols that passwords use: ! @ # $ % ...
-	hexDigits  int    // 0, 1, 8 and 9: digits that hex has and base32 lacks
-	bad        []badChar
+	buf        [256]byte // the upper-cased body while it fits
+	n          int       // bytes of buf in use
+	long       []byte    // the body, once it outgrew buf
+	badArr     [maxReportedChars]badChar
+	nbad       int
+	runes      int // characters in body
+	letters    int // A-Z and a-z
+	lower      int // a-z
+	upper      int // A-Z
+	digits     int // 0-9
+	hexLetters int // a-f and A-F
+	lookalike  int // invalid characters with a suggested letter
+	other      int // invalid characters without one (punctuation, ...), 9 aside
+	symbols    int // ASCII symbols that passwords use: ! @ # $ % ...
+	hexDigits  int // 0, 1, 8 and 9: digits that hex has and base32 lacks
 	badCount   int
 	padding    int  // '=' characters
 	padFirst   int  // position of the first '='; 0 when unknown or none
@@ -38,11 +43,44 @@ type bodyScan struct {
 	changes    Changes
 }
 
-// scanBody reads t once, cleaning as it goes. base is the rune position of
-// t in the input, or -1 when positions cannot be mapped back (a
-// percent-encoded otpauth secret). The body is built in buf when it fits.
-func scanBody(t string, base int, buf []byte, bad []badChar) bodyScan {
-	s := bodyScan{body: buf[:0], bad: bad[:0]}
+// body is the upper-cased body read so far; invalid characters are kept
+// as they are.
+func (s *bodyScan) body() []byte {
+	if s.long != nil {
+		return s.long
+	}
+	return s.buf[:s.n]
+}
+
+// appendByte adds one byte to the body: the common case, kept cheap.
+func (s *bodyScan) appendByte(c byte) {
+	if s.long == nil && s.n < len(s.buf) {
+		s.buf[s.n] = c
+		s.n++
+		return
+	}
+	s.appendBody(c)
+}
+
+// appendBody adds bytes to the body.
+func (s *bodyScan) appendBody(b ...byte) {
+	if s.long == nil && s.n+len(b) <= len(s.buf) {
+		s.n += copy(s.buf[s.n:], b)
+		return
+	}
+	if s.long == nil {
+		s.long = append(make([]byte, 0, 2*len(s.buf)), s.buf[:s.n]...)
+	}
+	s.long = append(s.long, b...)
+}
+
+// bad is the invalid characters recorded, at most maxReportedChars.
+func (s *bodyScan) bad() []badChar { return s.badArr[:s.nbad] }
+
+// scan reads t once, cleaning as it goes. base is the rune position of t in
+// the input, or -1 when positions cannot be mapped back (a percent-encoded
+// otpauth secret).
+func (s *bodyScan) scan(t string, base int) {
 	pos := base
 	tok := tokenScan{start: -1}
 	for i, r := range t {
@@ -67,14 +105,14 @@ func scanBody(t string, base int, buf []byte, bad []badChar) bodyScan {
 			if c >= 'A' && c <= 'F' {
 				s.hexLetters++
 			}
-			s.body = append(s.body, c)
+			s.appendByte(c)
 			s.runes++
 			tok.add(t, i, r)
 		case r >= '0' && r <= '9':
 			s.padInside = s.padInside || s.padding > 0
 			s.digits++
 			s.addBad(pos, r)
-			s.body = append(s.body, byte(r))
+			s.appendByte(byte(r))
 			tok.add(t, i, r)
 		case r == '=':
 			if s.padding == 0 {
@@ -93,12 +131,12 @@ func scanBody(t string, base int, buf []byte, bad []badChar) bodyScan {
 		default:
 			s.padInside = s.padInside || s.padding > 0
 			s.addBad(pos, r)
-			s.body = utf8.AppendRune(s.body, r)
+			var enc [utf8.UTFMax]byte
+			s.appendBody(enc[:utf8.EncodeRune(enc[:], r)]...)
 			tok.add(t, i, r)
 		}
 	}
 	s.tokens.end(&tok, t, len(t))
-	return s
 }
 
 // addBad records an invalid character.
@@ -117,8 +155,9 @@ func (s *bodyScan) addBad(pos int, r rune) {
 			s.symbols++
 		}
 	}
-	if len(s.bad) < cap(s.bad) {
-		s.bad = append(s.bad, badChar{pos: pos, r: r, index: s.runes})
+	if s.nbad < len(s.badArr) {
+		s.badArr[s.nbad] = badChar{pos: pos, r: r, index: s.runes}
+		s.nbad++
 	}
 	s.badCount++
 	s.runes++
@@ -127,9 +166,8 @@ func (s *bodyScan) addBad(pos int, r rune) {
 // classifyBody reads what is left of an input once it is known not to be a
 // link, an address or digits alone: a key, a broken key, or text.
 func classifyBody(t string, base int) Result {
-	var buf [256]byte
-	var badBuf [maxReportedChars]badChar
-	s := scanBody(t, base, buf[:], badBuf[:])
+	var s bodyScan
+	s.scan(t, base)
 	if s.runes == 0 {
 		if s.padding > 0 {
 			return notAKey(FormatText, "there is only padding (=) here, no key")
@@ -154,9 +192,9 @@ func (s *bodyScan) base32(t string) Result {
 	if s.padding > 0 && !s.padInside {
 		r.Changes |= changePadding
 	}
-	n := s.runes
-	if half := n / 2; n >= 2*8 && n%2 == 0 && string(s.body[:len(s.body)/2]) == string(s.body[len(s.body)/2:]) && s.badCount == 0 {
-		r.Key = string(s.body[:len(s.body)/2])
+	n, body := s.runes, s.body()
+	if half := n / 2; n >= 2*8 && n%2 == 0 && string(body[:len(body)/2]) == string(body[len(body)/2:]) && s.badCount == 0 {
+		r.Key = string(body[:len(body)/2])
 		r.Problems = append(r.Problems, Problem{
 			ID:      ReasonPastedTwice,
 			Message: fmt.Sprintf("the same %d characters appear twice in a row: the key was pasted twice; paste it once", half),
@@ -188,27 +226,27 @@ func (s *bodyScan) base32(t string) Result {
 		}
 		r.Problems = append(r.Problems, p)
 	}
-	for _, b := range s.bad {
+	for _, b := range s.bad() {
 		r.Problems = append(r.Problems, invalidCharacter(b))
 	}
-	if s.badCount > len(s.bad) {
+	if s.badCount > s.nbad {
 		r.Problems = append(r.Problems, Problem{
 			ID:      ReasonInvalidCharacter,
-			Message: fmt.Sprintf("and %d more characters that a TOTP Key never contains", s.badCount-len(s.bad)),
+			Message: fmt.Sprintf("and %d more characters that a TOTP Key never contains", s.badCount-s.nbad),
 		})
 	}
 	if len(r.Problems) > 0 {
 		if s.badCount > 0 {
-			r.draft = string(s.body)
+			r.draft = string(body)
 		}
 		return r.malformed()
 	}
 	r.Class = ClassValid
 	r.Topic = "edit-and-save"
-	if r.Changes == 0 && len(t) == len(s.body) {
+	if r.Changes == 0 && len(t) == len(body) {
 		r.Key = t // already clean: no copy
 	} else {
-		r.Key = string(s.body)
+		r.Key = string(body)
 	}
 	return r
 }
