@@ -15,7 +15,7 @@ func (s *bodyScan) digitsOnly() (Result, bool) {
 			Class:    ClassCode,
 			Format:   FormatDigits,
 			Problems: []Problem{{ID: ReasonOneTimeCode, Message: codeMessages[n-6]}},
-			Topic: string(ReasonOneTimeCode),
+			Topic:    string(ReasonOneTimeCode),
 		}, true
 	case n <= 5:
 		return notAKey(FormatDigits, fmt.Sprintf("this is a %d-digit number such as a PIN, not a TOTP Key", n)), true
