@@ -81,7 +81,7 @@ func (s *bodyScan) bad() []badChar { return s.badArr[:s.nbad] }
 // the input, or -1 when positions cannot be mapped back (a percent-encoded
 // otpauth secret).
 func (s *bodyScan) scan(t string, base int) {
-	pos := base
+	pos := max(base, 0) // stays 0 (unknown) when base is -1
 	tok := tokenScan{start: -1}
 	for i, r := range t {
 		if base >= 0 {

@@ -19,7 +19,7 @@ func (s *bodyScan) hexKey(t string) (Result, bool) {
 	if !prefixed && (s.hexDigits == 0 || s.other > 0) {
 		return Result{}, false
 	}
-	if s.lower > 0 && s.upper > 0 {
+	if s.lower > 0 && s.upper > 0 && !(prefixed && s.lower == 1 && t[1] == 'x') {
 		return Result{}, false
 	}
 	var b strings.Builder

@@ -34,7 +34,7 @@ func classifyOTPAuth(link string, base int) Result {
 		Name:   key.AccountName(),
 	}
 	if account.Type != "totp" && account.Type != "hotp" {
-		return badURI(fmt.Sprintf("the otpauth link is of type %q; TOTP links are otpauth://totp/...", clip(account.Type, 12)))
+		return badURI(fmt.Sprintf("the otpauth link is of type %q; TOTP links are otpauth://totp/...", clip(account.Type, MaskedPrefix)))
 	}
 	if msg := readParams(query, &account); msg != "" {
 		r := badURI(msg)
@@ -97,14 +97,14 @@ func readParams(query url.Values, account *Account) string {
 	if v := query.Get("digits"); v != "" {
 		d, err := strconv.Atoi(v)
 		if err != nil || d < 6 || d > 8 {
-			return "the otpauth link asks for digits=" + clip(v, 4) + "; TOTP codes have 6, 7 or 8 digits"
+			return "the otpauth link asks for digits=" + clip(v, MaskedPrefix) + "; TOTP codes have 6, 7 or 8 digits"
 		}
 		account.Digits = d
 	}
 	if v := query.Get("period"); v != "" {
 		p, err := strconv.Atoi(v)
 		if err != nil || p < 1 || p > 3600 {
-			return "the otpauth link asks for period=" + clip(v, 6) + "; a period is a number of seconds from 1 to 3600"
+			return "the otpauth link asks for period=" + clip(v, MaskedPrefix) + "; a period is a number of seconds from 1 to 3600"
 		}
 		account.Period = p
 	}
@@ -113,7 +113,7 @@ func readParams(query url.Values, account *Account) string {
 		case "SHA1", "SHA256", "SHA512":
 			account.Algorithm = a
 		default:
-			return "the otpauth link asks for algorithm=" + clip(v, 8) + "; TOTP uses SHA1, SHA256 or SHA512"
+			return "the otpauth link asks for algorithm=" + clip(v, MaskedPrefix) + "; TOTP uses SHA1, SHA256 or SHA512"
 		}
 	}
 	return ""
