@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,6 +136,7 @@ func TestClassifyAllExportAccounts(t *testing.T) {
 		testAccount{name: "nosecret", otpType: 2},
 		testAccount{secret: secret20, name: "md5", algorithm: 4, otpType: 2},
 		testAccount{secret: secret20, name: "seven", digits: 3},
+		testAccount{secret: append(slices.Clone(secret10), secret10...), name: "halves", otpType: 2},
 	))
 	rs := ClassifyAll(link)
 	want := []struct {
@@ -150,6 +152,9 @@ func TestClassifyAllExportAccounts(t *testing.T) {
 		{ClassMalformed, ReasonBadURI, "", Account{Type: "totp", Name: "nosecret", Algorithm: "SHA1", Digits: 6, Period: 30}},
 		{ClassMalformed, ReasonBadURI, "", Account{Type: "totp", Name: "md5", Algorithm: "MD5", Digits: 6, Period: 30}},
 		{ClassValid, "", exportKey(secret20), Account{Type: "totp", Name: "seven", Algorithm: "SHA1", Digits: 7, Period: 30}},
+		// Two equal halves: an export holds the key itself, so it is not a
+		// key pasted twice.
+		{ClassValid, "", exportKey(append(slices.Clone(secret10), secret10...)), Account{Type: "totp", Name: "halves", Algorithm: "SHA1", Digits: 6, Period: 30}},
 	}
 	if len(rs) != len(want) {
 		t.Fatalf("%d results, want %d", len(rs), len(want))
