@@ -42,8 +42,8 @@ func run(dir string, quality int) error {
 		return err
 	}
 	for name, img := range map[string]image.Image{
-		"export-screenshot.jpg": screen(export, image.Pt(180, 640)),
-		"setup-screenshot.jpg":  screen(setup, image.Pt(90, 1500)),
+		"export-screenshot.jpg":  screen(export, image.Pt(180, 640)),
+		"setup-screenshot.jpg":   screen(setup, image.Pt(90, 1500)),
 		"no-code-screenshot.jpg": screen(nil, image.Point{}),
 	} {
 		var buf bytes.Buffer
