@@ -72,6 +72,15 @@ func colorAllowed(env func(string) string) bool {
 	return env("NO_COLOR") == "" && env("TERM") != "dumb"
 }
 
+// flush writes out what is buffered for standard output, for output that
+// must show at once (a live countdown, a prompt after a result).
+func (s *ioStreams) flush() error {
+	if f, ok := s.Out.(interface{ Flush() error }); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
 // terminalWidth is the width to wrap text to: the terminal's, or 80.
 func (s *ioStreams) terminalWidth() int {
 	if s.width > 0 {

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
+
 	"github.com/spf13/cobra"
 )
 
@@ -8,9 +11,17 @@ import (
 // exit code. It is the one place where errors are printed and mapped to
 // exit codes.
 func run(args []string, streams *ioStreams) int {
+	// Standard output is buffered, so that a result is one write and not
+	// one per line; commands that draw live (generate --watch) flush.
+	out := bufio.NewWriter(streams.Out)
+	streams.Out = out
+	defer out.Flush()
 	root := newRootCmd(streams)
 	root.SetArgs(args)
 	err := root.Execute()
+	if ferr := out.Flush(); ferr != nil && err == nil {
+		err = failure(fmt.Errorf("writing standard output: %w", ferr))
+	}
 	return report(streams.ErrOut, err)
 }
 
