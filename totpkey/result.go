@@ -113,6 +113,14 @@ type CodeCheck struct {
 	// letters that made it produce the code; empty when no repair was tried
 	// or none matched. It is a secret.
 	RepairedKey string
+	// RepairsTried is how many readings of the look-alike characters
+	// CheckCode tried (two for each 1, one for each other look-alike,
+	// multiplied); zero when no repair was tried.
+	RepairsTried int
+	// RepairMatches is how many of those readings produce the code. One
+	// means the repair is confirmed; more means the code cannot tell them
+	// apart, and nothing is confirmed.
+	RepairMatches int
 }
 
 // Problem is one reason why an input is not a usable TOTP Key.
