@@ -13,14 +13,14 @@ import (
 // from and still match: one period, as most servers allow.
 const DefaultWindow = 1
 
-// MaxWindow is the widest window CheckCode accepts: ten minutes either side
-// at 30 seconds a step. Wider windows would match almost any code.
-const MaxWindow = 20
+// MaxWindow is the widest window CheckCode accepts: five minutes either
+// side at 30 seconds a step. Wider windows match a wrong code too often.
+const MaxWindow = 10
 
 // Sentinel errors of CheckCode and ParseCode.
 var (
 	ErrBadCode   = errors.New("a code is 6 to 8 digits, such as 123456 or 123 456")
-	ErrBadWindow = errors.New("the window must be a number of time steps from 0 to 20")
+	ErrBadWindow = errors.New("the window must be a number of time steps from 0 to 10")
 )
 
 // maxCodeInput bounds the text ParseCode reads: a code with generous
