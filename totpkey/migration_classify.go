@@ -57,6 +57,13 @@ func classifyMigrationAccount(a *MigrationAccount, index, count int, batch Batch
 		// holds the key itself, so nothing was pasted twice.
 		r = Result{Class: ClassValid, Key: key, Topic: "edit-and-save"}
 	}
+	for i := range r.Problems {
+		if r.Problems[i].ID == ReasonTooShort {
+			// The export holds the whole secret: it is short, not cut.
+			r.Problems[i].Message = fmt.Sprintf("%s has a secret of only %d bits; a TOTP Key has at least 80 bits "+
+				"(%d base32 characters): set TOTP up again at the service to get a proper key", which, 8*len(a.Secret), MinKeyChars)
+		}
+	}
 	r.Format = FormatMigration
 	r.Account, r.Batch = account, batch
 	r.Changes |= changeURI

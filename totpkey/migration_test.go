@@ -188,6 +188,9 @@ func TestClassifyAllExportAccounts(t *testing.T) {
 	if got := rs[2].Problems[0].Message; !strings.Contains(got, "account 3 (Bank: counter)") || !strings.Contains(got, "HOTP") {
 		t.Errorf("HOTP message %q does not name the account and HOTP", got)
 	}
+	if got := rs[3].Problems[0].Message; !strings.HasPrefix(got, "account 4 (short) has a secret of only 40 bits") {
+		t.Errorf("too-short message %q does not name the account and its bits", got)
+	}
 	if got := rs[0].Batch.Describe(); got != "QR 2 of 3 of your export" {
 		t.Errorf("Describe() = %q", got)
 	}

@@ -156,7 +156,7 @@ func runValidate(o *validateOptions) error {
 // classifyInput classifies one input into its results: one, or one per
 // account of an export link.
 func classifyInput(input string) []totpkey.Result {
-	return []totpkey.Result{totpkey.Classify(input)}
+	return totpkey.ClassifyAll(input)
 }
 
 // highestExitCode is the exit code of several results: the highest of

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image/png"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+// exportLinkOf builds a Google Authenticator export link holding one TOTP
+// account per secret.
+func exportLinkOf(secrets ...[]byte) string {
+	var payload []byte
+	for i, secret := range secrets {
+		var account []byte
+		account = protowire.AppendTag(account, 1, protowire.BytesType)
+		account = protowire.AppendBytes(account, secret)
+		account = protowire.AppendTag(account, 2, protowire.BytesType)
+		account = protowire.AppendString(account, "client"+string(rune('A'+i)))
+		account = protowire.AppendTag(account, 3, protowire.BytesType)
+		account = protowire.AppendString(account, "Broker")
+		account = protowire.AppendTag(account, 6, protowire.VarintType)
+		account = protowire.AppendVarint(account, 2)
+		payload = protowire.AppendTag(payload, 1, protowire.BytesType)
+		payload = protowire.AppendBytes(payload, account)
+	}
+	return "otpauth-migration://offline?data=" + url.QueryEscape(base64.StdEncoding.EncodeToString(payload))
+}
+
+// TestQRAndExportNoSecretLeaks gives random keys as export links and as QR
+// code images (setup and export codes) to validate, in text and JSON,
+// piped and on a terminal, and fails if more than 4 characters of a key
+// show without --show-secret. With --show-secret every key must show,
+// which proves the check can see a leak.
+func TestQRAndExportNoSecretLeaks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	dir := t.TempDir()
+	randomSecret := func() []byte {
+		raw := make([]byte, 10+rng.IntN(30))
+		for i := range raw {
+			raw[i] = byte(rng.UintN(256))
+		}
+		return raw
+	}
+	for round := range 6 {
+		secrets := [][]byte{randomSecret(), randomSecret()}
+		keys := []string{b32.EncodeToString(secrets[0]), b32.EncodeToString(secrets[1])}
+		export := exportLinkOf(secrets...)
+		setup := "otpauth://totp/Broker:AB1234?secret=" + keys[0] + "&issuer=Broker"
+		var inputs [][]string // command lines after "validate"
+		inputs = append(inputs, []string{export})
+		for i, text := range []string{setup, export} {
+			code, err := scriptCode(text, 500)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, code); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "code"+string(rune('0'+round))+string(rune('0'+i))+".png")
+			if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, []string{"--qr", path})
+		}
+		for _, in := range inputs {
+			wantKeys := keys
+			if in[0] == "--qr" && strings.HasSuffix(in[1], "0.png") {
+				wantKeys = keys[:1] // the setup code holds the first key only
+			}
+			for _, output := range []string{"text", "json"} {
+				for _, tty := range []bool{false, true} {
+					args := append([]string{"validate", "-o", output}, in...)
+					_, stdout, stderr := runCommand(args, "", tty)
+					if !strings.Contains(stdout, "Broker") {
+						t.Fatalf("%v: the output does not name the account:\n%s%s", args, stdout, stderr)
+					}
+					for _, key := range keys {
+						if n := longestSharedRun(stdout+stderr, key); n > 4 {
+							t.Fatalf("%v (tty=%v): %d characters of a key in the output:\n%s%s", args, tty, n, stdout, stderr)
+						}
+					}
+					_, shown, _ := runCommand(append(args, "--show-secret"), "", tty)
+					for _, key := range wantKeys {
+						if !strings.Contains(shown, key) {
+							t.Fatalf("%v --show-secret does not print the key:\n%s", args, shown)
+						}
+					}
+				}
+			}
+		}
+	}
+}
