@@ -1,6 +1,7 @@
 package totpkey
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -85,7 +86,7 @@ func base32Value(r rune) (byte, bool) {
 // returns the outcome. When exactly one combination produces the code, its
 // letters become the problems' confirmed suggestions.
 func (plan repairPlan) run(r *Result, p Params, code []byte, at time.Time, window int) *CodeCheck {
-	check := &CodeCheck{Period: p.Period, RepairsTried: plan.combinations}
+	check := &CodeCheck{Period: p.Period, Window: window, RepairsTried: plan.combinations}
 	choice := make([]int, len(plan.slots)) // candidate index per slot, odometer style
 	var found []int
 	foundOffset := 0
@@ -111,15 +112,30 @@ func (plan repairPlan) run(r *Result, p Params, code []byte, at time.Time, windo
 	}
 	repaired := []rune(r.draft)
 	for i, s := range plan.slots {
-		letter := s.candidates[found[i]]
-		repaired[s.index] = rune(letter)
-		r.Problems[s.problem].Suggestion = string(rune(letter))
-		r.Problems[s.problem].Confirmed = true
+		letter := rune(s.candidates[found[i]])
+		repaired[s.index] = letter
+		confirm(&r.Problems[s.problem], letter)
 	}
 	check.Matched = true
 	check.OffsetSteps = foundOffset
 	check.RepairedKey = string(repaired)
 	return check
+}
+
+// confirm marks a look-alike problem as proved by the code: its suggestion
+// becomes the one letter that worked, and its message says so.
+func confirm(p *Problem, letter rune) {
+	p.Suggestion = string(letter)
+	p.Confirmed = true
+	where := "a character"
+	if p.Position > 0 {
+		where = fmt.Sprintf("character %d", p.Position)
+	}
+	what, latin := CharName(p.Char), "Latin letter"
+	if p.Char >= '0' && p.Char <= '9' {
+		what, latin = fmt.Sprintf("the digit %c", p.Char), "letter"
+	}
+	p.Message = fmt.Sprintf("%s is %s: the code you entered confirms it stands for the %s %c", where, what, latin, letter)
 }
 
 // nextChoice advances the odometer of candidate choices by one.

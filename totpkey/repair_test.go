@@ -72,7 +72,7 @@ func TestCheckCodeRepairsLookalikes(t *testing.T) {
 			if err := CheckCode(&r, code, at, 1); err != nil {
 				t.Fatal(err)
 			}
-			want := CodeCheck{Matched: true, OffsetSteps: tt.offset, Period: 30, RepairedKey: key, RepairsTried: tt.tried, RepairMatches: 1}
+			want := CodeCheck{Matched: true, OffsetSteps: tt.offset, Period: 30, Window: 1, RepairedKey: key, RepairsTried: tt.tried, RepairMatches: 1}
 			if r.CodeCheck == nil || *r.CodeCheck != want {
 				t.Fatalf("CodeCheck = %+v, want %+v", r.CodeCheck, want)
 			}
@@ -80,6 +80,9 @@ func TestCheckCodeRepairsLookalikes(t *testing.T) {
 				letter := key[p.Position-1]
 				if !p.Confirmed || p.Suggestion != string(rune(letter)) {
 					t.Errorf("problem at %d: suggestion %q confirmed %v; want %q confirmed", p.Position, p.Suggestion, p.Confirmed, letter)
+				}
+				if wantEnd := fmt.Sprintf("confirms it stands for the %s %c", map[bool]string{true: "letter", false: "Latin letter"}[p.Char < 128], letter); !strings.HasSuffix(p.Message, wantEnd) {
+					t.Errorf("problem at %d: message %q does not end %q", p.Position, p.Message, wantEnd)
 				}
 			}
 			if r.ExitCode() != ExitMalformed || r.Class != ClassMalformed {
@@ -100,7 +103,7 @@ func TestCheckCodeRepairNoMatch(t *testing.T) {
 	if err := CheckCode(&r, other, at, 1); err != nil {
 		t.Fatal(err)
 	}
-	want := CodeCheck{Period: 30, RepairsTried: 2}
+	want := CodeCheck{Period: 30, Window: 1, RepairsTried: 2}
 	if r.CodeCheck == nil || *r.CodeCheck != want {
 		t.Fatalf("CodeCheck = %+v, want %+v", r.CodeCheck, want)
 	}

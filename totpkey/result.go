@@ -109,6 +109,8 @@ type CodeCheck struct {
 	OffsetSteps int
 	// Period is the length of a time step in seconds.
 	Period int
+	// Window is how many time steps either side of the time were checked.
+	Window int
 	// RepairedKey is the key with the look-alike characters replaced by the
 	// letters that made it produce the code; empty when no repair was tried
 	// or none matched. It is a secret.

@@ -152,7 +152,7 @@ func CheckCode(r *Result, code string, at time.Time, window int) error {
 			return fmt.Errorf("checking the code: %w", err)
 		}
 		offset, ok := g.Match(digits, at, window)
-		r.CodeCheck = &CodeCheck{Matched: ok, OffsetSteps: offset, Period: p.Period}
+		r.CodeCheck = &CodeCheck{Matched: ok, OffsetSteps: offset, Period: p.Period, Window: window}
 		if !ok {
 			r.Topic = string(ReasonCodeMismatch)
 		}

@@ -191,6 +191,7 @@ func TestCheckCodeValidKey(t *testing.T) {
 			if err := CheckCode(&r, tt.code, at, tt.window); err != nil {
 				t.Fatal(err)
 			}
+			tt.want.Window = tt.window
 			if r.CodeCheck == nil || *r.CodeCheck != tt.want {
 				t.Fatalf("CodeCheck = %+v, want %+v", r.CodeCheck, tt.want)
 			}

@@ -72,6 +72,7 @@ func writeResultText(w io.Writer, streams *ioStreams, r *totpkey.Result, input s
 		}
 	}
 	writeKeyLine(w, p, r, showSecret)
+	writeCodeCheck(w, p, r, showSecret)
 	if r.Topic != "" {
 		fmt.Fprintln(w)
 		return writeTopic(w, streams, r.Topic)

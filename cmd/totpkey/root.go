@@ -51,6 +51,7 @@ standard input as well as from arguments.`,
 		return usageErrorf("run '"+c.CommandPath()+" --help' for usage", "%s", err)
 	})
 	root.AddCommand(newValidateCmd(streams))
+	root.AddCommand(newGenerateCmd(streams))
 	root.AddCommand(newExplainCmd(streams), newCompletionCmd(streams), newGenDocsCmd())
 	setVersion(root)
 	return root

@@ -23,6 +23,7 @@ type validateOptions struct {
 	QR         string
 	Code       string
 	Window     int
+	At         string // with --code: the time the code was shown, instead of now
 	Lines      bool
 	Scan       bool
 	ShowSecret bool
@@ -73,6 +74,7 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
 	f.StringVar(&opts.QR, "qr", "", "read the input from a QR code `image` (PNG, JPEG, GIF; - for standard input)")
 	f.StringVar(&opts.Code, "code", "", "also check that the key produces `CODE`, the code the authenticator app shows now")
 	f.IntVar(&opts.Window, "window", 1, "with --code, how many time `steps` either side of now to accept")
+	f.StringVar(&opts.At, "at", "", "with --code, the `TIME` the code was shown (RFC 3339 or Unix seconds) instead of now")
 	f.BoolVar(&opts.Lines, "lines", false, "treat every line of the files (or standard input) as its own input")
 	f.BoolVar(&opts.Scan, "scan", false, "find keys, codes and otpauth links inside free text, such as a support ticket")
 	f.BoolVar(&opts.ShowSecret, "show-secret", false, "print the cleaned key in full (it is a password: mind who is watching)")
@@ -113,7 +115,7 @@ func (o *validateOptions) check() error {
 	case o.Reply && o.Output != "text":
 		return usageErrorf(hint, "--reply prints a text reply; it cannot be used with -o %s", o.Output)
 	}
-	return nil
+	return checkCodeFlags(o)
 }
 
 func runValidate(o *validateOptions) error {

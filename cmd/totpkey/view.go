@@ -51,6 +51,17 @@ type secretView struct {
 type codeCheckView struct {
 	Matched     bool `json:"matched"`
 	OffsetSteps int  `json:"offset_steps"`
+	// Period is the length of a step in seconds, to turn offset_steps into
+	// a clock offset.
+	Period int `json:"period,omitempty"`
+	// RepairedKey is the key with its look-alike characters replaced by
+	// the letters the code confirmed (masked unless --show-secret).
+	RepairedKey *secretView `json:"repaired_key,omitempty"`
+	// RepairsTried and RepairMatches count the readings of the look-alike
+	// characters tried, and those that give the code (more than one: the
+	// code cannot tell them apart).
+	RepairsTried  int `json:"repairs_tried,omitempty"`
+	RepairMatches int `json:"repair_matches,omitempty"`
 }
 
 type accountView struct {
@@ -98,7 +109,7 @@ func newResultView(r *totpkey.Result, showSecret bool) resultView {
 		}
 	}
 	if r.CodeCheck != nil {
-		v.CodeCheck = &codeCheckView{Matched: r.CodeCheck.Matched, OffsetSteps: r.CodeCheck.OffsetSteps}
+		v.CodeCheck = newCodeCheckView(r.CodeCheck, showSecret)
 	}
 	if a := r.Account; a != (totpkey.Account{}) {
 		v.Account = &accountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}

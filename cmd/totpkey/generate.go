@@ -1,0 +1,254 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// generateOptions are the inputs of one run of generate.
+type generateOptions struct {
+	IO  *ioStreams
+	Now func() time.Time
+
+	Args      []string
+	QR        string
+	At        string
+	Digits    int
+	Period    int
+	Algorithm string
+	Quiet     bool
+	Watch     bool
+	Output    string
+
+	// given reports whether a flag was set on the command line: explicit
+	// flags override what an otpauth link says.
+	given func(name string) bool
+	// watchContext is the context a --watch ends with: Ctrl-C. Tests
+	// replace it.
+	watchContext func() (context.Context, context.CancelFunc)
+	// ticks gives the redraw ticks of --watch and a function to stop them.
+	// Tests replace it.
+	ticks func() (<-chan time.Time, func())
+}
+
+// generateSettings are the checked flag values.
+type generateSettings struct {
+	at       time.Time
+	atGiven  bool
+	override totpkey.Params // explicit --digits/--period/--algorithm; zero fields not given
+}
+
+func newGenerateCmd(streams *ioStreams) *cobra.Command {
+	return generateCommand(&generateOptions{
+		IO:  streams,
+		Now: time.Now,
+		watchContext: func() (context.Context, context.CancelFunc) {
+			return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		},
+		ticks: func() (<-chan time.Time, func()) {
+			t := time.NewTicker(watchTick)
+			return t.C, t.Stop
+		},
+	})
+}
+
+// generateCommand builds the generate command around its options, which
+// tests fill with a fake clock and fake ticks.
+func generateCommand(opts *generateOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "generate [KEY]",
+		Short: "Print the TOTP code a key gives now",
+		Long: `Generate prints the TOTP code a key gives, how many seconds it stays valid
+and the code that follows. Compare it with your authenticator app: the same
+code means the app and the key agree.
+
+The key comes from the argument; with no argument from standard input; and
+with no argument on a terminal from a prompt that does not echo. An otpauth
+link sets the digits, period and algorithm; --digits, --period and
+--algorithm override it.
+
+A key that is not valid is diagnosed on standard error as validate would
+diagnose it, with validate's exit code, and nothing goes to standard output.`,
+		Example: `  # Type the key at a hidden prompt
+  totpkey generate
+
+  # The code alone, for a script
+  totpkey generate -q < key.txt
+
+  # A live countdown on the terminal (Ctrl-C to stop)
+  totpkey generate --watch
+
+  # The code at a given time, as JSON
+  totpkey generate --at 2026-06-24T09:15:00Z -o json 'JBSW Y3DP EHPK 3PXP'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			opts.given = func(name string) bool { return cmd.Flags().Changed(name) }
+			return runGenerate(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.At, "at", "", "the `TIME` to give the code for (RFC 3339 or Unix seconds) instead of now")
+	f.IntVar(&opts.Digits, "digits", totpkey.DefaultDigits, "`digits` in a code: 6, 7 or 8")
+	f.IntVar(&opts.Period, "period", totpkey.DefaultPeriod, "`seconds` a code lasts")
+	f.StringVar(&opts.Algorithm, "algorithm", string(totpkey.DefaultAlgorithm), "HMAC `hash`: SHA1, SHA256 or SHA512")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the code alone")
+	f.BoolVar(&opts.Watch, "watch", false, "keep a live countdown on the terminal until Ctrl-C")
+	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json")
+	f.StringVar(&opts.QR, "qr", "", "read the key from a QR code `image` (PNG, JPEG, GIF; - for standard input)")
+	return cmd
+}
+
+// check checks the flags before any key is read, so that a mistake fails
+// before the hidden prompt.
+func (o *generateOptions) check() (generateSettings, error) {
+	hint := "run 'totpkey generate --help' for usage"
+	var s generateSettings
+	switch {
+	case o.Output != "text" && o.Output != "json":
+		return s, usageErrorf(hint, "unknown output format %q: use text or json", clipArg(o.Output))
+	case len(o.Args) > 1:
+		return s, usageErrorf("quote a key that has spaces: totpkey generate 'JBSW Y3DP …'", "generate takes one key, got %d arguments", len(o.Args))
+	case o.QR != "" && len(o.Args) > 0:
+		return s, usageErrorf(hint, "give either a key or --qr, not both")
+	case o.Quiet && o.Output == "json":
+		return s, usageErrorf(hint, "-q prints the code alone; it cannot be used with -o json")
+	case o.Watch && (o.Quiet || o.Output == "json"):
+		return s, usageErrorf(hint, "--watch draws a countdown for a person; it cannot be used with -q or -o json")
+	case o.Watch && o.At != "":
+		return s, usageErrorf(hint, "--watch counts down from now; it cannot be used with --at")
+	case o.Watch && !o.IO.outTTY:
+		return s, usageErrorf("use -q or -o json in scripts", "--watch needs a terminal, and standard output is not one")
+	}
+	if o.At != "" {
+		t, err := totpkey.ParseTime(o.At)
+		if err != nil {
+			return s, usageErrorf("as in --at 2026-06-24T09:15:00Z or --at 1782292500", "--at: %s", err)
+		}
+		s.at, s.atGiven = t, true
+	}
+	if o.given("digits") {
+		if o.Digits < totpkey.MinDigits || o.Digits > totpkey.MaxDigits {
+			return s, usageErrorf(hint, "--digits: %s (got %d)", totpkey.ErrBadDigits, o.Digits)
+		}
+		s.override.Digits = o.Digits
+	}
+	if o.given("period") {
+		if o.Period < 1 || o.Period > totpkey.MaxPeriod {
+			return s, usageErrorf(hint, "--period: %s (got %d)", totpkey.ErrBadPeriod, o.Period)
+		}
+		s.override.Period = o.Period
+	}
+	if o.given("algorithm") {
+		a, err := totpkey.ParseAlgorithm(o.Algorithm)
+		if err != nil {
+			return s, usageErrorf(hint, "--algorithm: %s", err)
+		}
+		s.override.Algorithm = a
+	}
+	return s, nil
+}
+
+// clipArg shortens a flag value for an error message.
+func clipArg(s string) string {
+	r := []rune(s)
+	if len(r) > 16 {
+		return string(r[:16]) + "…"
+	}
+	return s
+}
+
+func runGenerate(o *generateOptions) error {
+	s, err := o.check()
+	if err != nil {
+		return err
+	}
+	results, input, err := o.keyResults()
+	if err != nil {
+		return err
+	}
+	var entries []codeEntry
+	exit := 0
+	for i := range results {
+		r := &results[i]
+		if r.Class != totpkey.ClassValid {
+			if err := o.diagnose(r, input, len(results) > 1); err != nil {
+				return err
+			}
+			exit = max(exit, r.ExitCode())
+			continue
+		}
+		e, err := newCodeEntry(r, s.override)
+		if err != nil {
+			return failure(err)
+		}
+		entries = append(entries, e)
+	}
+	if len(entries) > 0 {
+		at := o.Now()
+		if s.atGiven {
+			at = s.at
+		}
+		if err := o.print(entries, at, s.atGiven); err != nil {
+			return err
+		}
+	}
+	return exitWith(exit)
+}
+
+// keyResults reads and classifies the key: from --qr (the QR helper's
+// resultsFromQR), or as validate reads its input. An export link gives one
+// result per account.
+func (o *generateOptions) keyResults() ([]totpkey.Result, string, error) {
+	if o.QR != "" {
+		results, err := resultsFromQR(&validateOptions{IO: o.IO, Now: o.Now, QR: o.QR, Output: o.Output})
+		return results, "", err
+	}
+	input, err := readInput(o.IO, o.Args, "generate")
+	if err != nil {
+		return nil, "", err
+	}
+	return classifyInput(input), input, nil
+}
+
+// diagnose prints what is wrong with a key on standard error, exactly as
+// validate prints it on standard output.
+func (o *generateOptions) diagnose(r *totpkey.Result, input string, several bool) error {
+	if o.Output == "json" {
+		return writeJSONResults(o.IO.ErrOut, []totpkey.Result{*r}, false)
+	}
+	if several {
+		input = ""
+	}
+	errStreams := *o.IO
+	errStreams.outTTY = o.IO.errTTY
+	errStreams.color = o.IO.errTTY && o.IO.env != nil && colorAllowed(o.IO.env)
+	return writeResultText(o.IO.ErrOut, &errStreams, r, input, false)
+}
+
+// print writes the codes in the chosen form.
+func (o *generateOptions) print(entries []codeEntry, at time.Time, atGiven bool) error {
+	w := o.IO.Out
+	switch {
+	case o.Watch:
+		return o.watch(entries)
+	case o.Quiet:
+		for _, e := range entries {
+			fmt.Fprintln(w, e.gen.Code(at))
+		}
+		return nil
+	case o.Output == "json":
+		return writeCodesJSON(w, entries, at)
+	}
+	f := codeFrame{entries: entries, p: newPalette(o.IO.color), tty: o.IO.outTTY, atGiven: atGiven}
+	for _, line := range f.lines(at) {
+		fmt.Fprintln(w, line)
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// watchTick is how often --watch looks at the clock. The frame is redrawn
+// only when what it shows changes, about once a second.
+const watchTick = 200 * time.Millisecond
+
+// Terminal control sequences of --watch.
+const (
+	hideCursor = "\x1b[?25l"
+	showCursor = "\x1b[?25h"
+	clearLine  = "\r\x1b[2K"
+)
+
+// watcher redraws a codeFrame in place on a terminal. It is driven from
+// outside (start, tick, stop) so that tests can run it with a fake clock
+// and no goroutines.
+type watcher struct {
+	w     io.Writer
+	flush func() error
+	frame codeFrame
+	last  []string // the lines on screen
+	hint  string
+}
+
+// start hides the cursor and draws the first frame.
+func (wt *watcher) start(now time.Time) error {
+	fmt.Fprint(wt.w, hideCursor)
+	return wt.tick(now)
+}
+
+// tick redraws the frame for now if it changed.
+func (wt *watcher) tick(now time.Time) error {
+	lines := append(wt.frame.lines(now), "", wt.hint)
+	if slices.Equal(lines, wt.last) {
+		return nil
+	}
+	if len(wt.last) > 0 {
+		fmt.Fprintf(wt.w, "\x1b[%dA", len(wt.last)) // back to the first line
+	}
+	for _, l := range lines {
+		fmt.Fprint(wt.w, clearLine, l, "\n")
+	}
+	wt.last = lines
+	return wt.flush()
+}
+
+// stop restores the cursor. The last frame stays on screen.
+func (wt *watcher) stop() error {
+	fmt.Fprint(wt.w, showCursor)
+	return wt.flush()
+}
+
+// run redraws on every tick until ctx ends (Ctrl-C) or the ticks stop, and
+// always restores the cursor.
+func (wt *watcher) run(ctx context.Context, now func() time.Time, ticks <-chan time.Time) (err error) {
+	defer func() {
+		if serr := wt.stop(); err == nil {
+			err = serr
+		}
+	}()
+	if err := wt.start(now()); err != nil {
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case _, ok := <-ticks:
+			if !ok {
+				return nil
+			}
+			if err := wt.tick(now()); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// watch is generate --watch: a live countdown until Ctrl-C, which ends it
+// cleanly (exit 0).
+func (o *generateOptions) watch(entries []codeEntry) error {
+	ctx, cancel := o.watchContext()
+	defer cancel()
+	ticks, stopTicks := o.ticks()
+	defer stopTicks()
+	p := newPalette(o.IO.color)
+	wt := &watcher{
+		w:     o.IO.Out,
+		flush: o.IO.flush,
+		frame: codeFrame{entries: entries, p: p, tty: true},
+		hint:  p.dim.Sprint("Ctrl-C to stop"),
+	}
+	if err := wt.run(ctx, o.Now, ticks); err != nil {
+		return failure(fmt.Errorf("writing the countdown: %w", err))
+	}
+	return nil
+}
