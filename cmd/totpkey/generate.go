@@ -246,7 +246,7 @@ func (o *generateOptions) print(entries []codeEntry, at time.Time, atGiven bool)
 	case o.Output == "json":
 		return writeCodesJSON(w, entries, at)
 	}
-	f := codeFrame{entries: entries, p: newPalette(o.IO.color), tty: o.IO.outTTY, atGiven: atGiven}
+	f := codeFrame{entries: entries, p: newPalette(o.IO.color), tty: o.IO.outTTY && o.IO.terminalWidth() >= minBarColumns, atGiven: atGiven}
 	for _, line := range f.lines(at) {
 		fmt.Fprintln(w, line)
 	}

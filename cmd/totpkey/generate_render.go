@@ -50,6 +50,11 @@ func newCodeEntry(r *totpkey.Result, override totpkey.Params) (codeEntry, error)
 // barWidth is the width of the countdown bar in cells.
 const barWidth = 20
 
+// minBarColumns is the narrowest terminal the bar is drawn on: the code
+// line with its bar is about 55 columns, and a line that wraps would break
+// the redraw of --watch.
+const minBarColumns = 60
+
 // lowSeconds is when the countdown turns from green to yellow: too little
 // time left to type the code.
 const lowSeconds = 5

@@ -113,8 +113,8 @@ func TestWatcherRunEndsOnCancelAndRestoresCursor(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if !strings.HasPrefix(out, hideCursor) || !strings.HasSuffix(out, showCursor) {
-		t.Errorf("output does not hide then restore the cursor: %q", out)
+	if !strings.HasPrefix(out, hideCursor) || !strings.HasSuffix(out, clearLine+showCursor) {
+		t.Errorf("output does not hide the cursor, then clear the ^C line and restore it: %q", out)
 	}
 }
 
@@ -315,4 +315,19 @@ func mustCode(t *testing.T, key string, at time.Time) string {
 		t.Fatal(err)
 	}
 	return g.Code(at)
+}
+
+func TestGenerateNarrowTerminalHasNoBar(t *testing.T) {
+	for _, tt := range []struct {
+		width int
+		bar   bool
+	}{{0, true}, {80, true}, {60, true}, {59, false}, {40, false}} {
+		s := newTestStreams("", true)
+		s.width = tt.width
+		code := run([]string{"generate", "--at", "1782292507", "JBSWY3DPEHPK3PXP"}, s.ioStreams)
+		out := s.out.String()
+		if code != 0 || strings.Contains(out, "█") != tt.bar || !strings.Contains(out, "866076") {
+			t.Errorf("width %d: exit %d, bar %v, want bar %v:\n%s", tt.width, code, strings.Contains(out, "█"), tt.bar, out)
+		}
+	}
 }

@@ -72,6 +72,9 @@ func (wt *watcher) run(ctx context.Context, now func() time.Time, ticks <-chan t
 	for {
 		select {
 		case <-ctx.Done():
+			// Wipe the "^C" the terminal echoed, so the prompt comes back
+			// on a clean line under the last frame.
+			fmt.Fprint(wt.w, clearLine)
 			return nil
 		case _, ok := <-ticks:
 			if !ok {
@@ -95,7 +98,7 @@ func (o *generateOptions) watch(entries []codeEntry) error {
 	wt := &watcher{
 		w:     o.IO.Out,
 		flush: o.IO.flush,
-		frame: codeFrame{entries: entries, p: p, tty: true},
+		frame: codeFrame{entries: entries, p: p, tty: o.IO.terminalWidth() >= minBarColumns},
 		hint:  p.dim.Sprint("Ctrl-C to stop"),
 	}
 	if err := wt.run(ctx, o.Now, ticks); err != nil {
