@@ -153,3 +153,17 @@ func (lr *LineReader) Err() error { return lr.err }
 // BytesRead returns how many bytes of the input the reader has consumed so
 // far, for progress reports.
 func (lr *LineReader) BytesRead() int64 { return lr.consume }
+
+// TooLongResult is the result for a line longer than a LineReader keeps:
+// nothing that long is a key, and its text was not read.
+func TooLongResult(length int64) Result {
+	return Result{
+		Class:  ClassMalformed,
+		Format: FormatText,
+		Problems: []Problem{{
+			ID:      ReasonNotAKey,
+			Message: fmt.Sprintf("the line is %d bytes long, far longer than any TOTP Key; it was skipped unread", length),
+		}},
+		Topic: string(ReasonNotAKey),
+	}
+}

@@ -178,7 +178,7 @@ func writeResults(o *validateOptions, input string, results []totpkey.Result) er
 		return writeJSONResults(w, results, o.ShowSecret)
 	}
 	if o.Reply {
-		return writeReply(w, results)
+		return writeReply(w, input, results)
 	}
 	for i := range results {
 		if i > 0 {

@@ -1,8 +1,403 @@
 package main
 
-// runLines is validate --lines.
-//
-// TEMPORARY (lead): the triage helper owns this file and replaces it.
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// Batches of lines handed to the workers: big enough that hand-over costs
+// nothing per line, small enough that pipelineDepth of them stay a few
+// megabytes.
+const (
+	batchLines = 4096
+	batchBytes = 256 << 10
+)
+
+// lineItem is one input line (or CSV record) of a batch.
+type lineItem struct {
+	line     int
+	off, end int // the input in lineBatch.data
+	keep     int // index of its first kept column value in lineBatch.keeps
+	tooLong  bool
+	length   int64
+}
+
+// lineBatch is a run of input lines on their way through the pipeline:
+// read, classified and rendered, then written in order.
+type lineBatch struct {
+	file  string
+	data  []byte
+	items []lineItem
+	keeps []string
+	out   []byte
+	stats triageStats
+}
+
+func resetLineBatch(b *lineBatch) {
+	b.file, b.data, b.items, b.keeps, b.out = "", b.data[:0], b.items[:0], b.keeps[:0], b.out[:0]
+	b.stats.reset()
+}
+
+// linesRun is one run of validate --lines.
+type linesRun struct {
+	o        *validateOptions
+	p        palette
+	withFile bool
+	keep     []string // --keep column names
+	cols     []tableColumn
+	stats    triageStats
+	started  bool
+}
+
+// runLines is validate --lines: every line of the files (or of standard
+// input) is one input with one result, blank lines included. With
+// --column the input is CSV and the named column is classified.
 func runLines(o *validateOptions) error {
-	return usageErrorf("", "--lines is not built yet")
+	if len(o.Keep) > 0 && o.Column == "" {
+		return usageErrorf("as in: totpkey validate --lines --column key --keep ticket tickets.csv",
+			"--keep carries CSV columns: it goes with --column")
+	}
+	run := &linesRun{o: o, p: newPalette(o.IO.color), withFile: len(o.Args) > 0, keep: cleanNames(o.Keep)}
+	run.cols = run.tableColumns()
+	pipe := newOrderedPipeline(
+		func() *lineBatch { return &lineBatch{data: make([]byte, 0, batchBytes+totpkey.MaxLineBytes)} },
+		resetLineBatch, run.render, run.write)
+	progress := newProgressFor(o.IO, o.Args)
+	err := forEachSource(o, func(name string, r io.Reader) error {
+		if o.Column != "" {
+			return run.readCSV(pipe, name, r, progress)
+		}
+		return run.readLines(pipe, name, r, progress)
+	})
+	progress.finish()
+	if perr := pipe.Close(); err == nil && perr != nil {
+		err = failure(fmt.Errorf("writing the results: %w", perr))
+	}
+	if err != nil {
+		return err
+	}
+	if o.Output == "text" && !o.Reply {
+		noun := "line"
+		if o.Column != "" {
+			noun = "row"
+		}
+		writeSummary(o.IO.Out, run.p, &run.stats, noun, []string{"valid", "code", "malformed"})
+	}
+	return exitWith(run.stats.exitCode)
+}
+
+// forEachSource calls read for standard input (no file arguments, or "-")
+// and for each file in turn. A file that cannot be opened stops the run.
+func forEachSource(o *validateOptions, read func(name string, r io.Reader) error) error {
+	if len(o.Args) == 0 {
+		return read("", o.IO.In)
+	}
+	for _, name := range o.Args {
+		if name == "-" {
+			if err := read("-", o.IO.In); err != nil {
+				return err
+			}
+			continue
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return failure(fmt.Errorf("opening input: %w", err))
+		}
+		err = read(name, f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readLines reads plain lines into batches.
+func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *progressBar) error {
+	lr := totpkey.NewLineReader(r, 0)
+	b := pipe.Batch()
+	b.file = name
+	for lr.Next() {
+		l := lr.Line()
+		it := lineItem{line: l.Number, off: len(b.data), tooLong: l.TooLong, length: l.Length}
+		b.data = append(b.data, l.Text...)
+		it.end = len(b.data)
+		b.items = append(b.items, it)
+		if len(b.items) >= batchLines || len(b.data) >= batchBytes {
+			progress.update(name, lr.BytesRead())
+			if err := pipe.Send(b); err != nil {
+				return nil // the writer failed: Close reports it
+			}
+			b = pipe.Batch()
+			b.file = name
+		}
+	}
+	progress.update(name, lr.BytesRead())
+	pipe.Send(b)
+	if err := lr.Err(); err != nil {
+		return failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
+	}
+	return nil
+}
+
+// readCSV reads CSV records into batches: the --column value as the input
+// and the --keep values beside it. The first record names the columns.
+func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *progressBar) error {
+	cr := totpkey.NewCSVReader(r, 0)
+	if !cr.Next() {
+		if err := cr.Err(); err != nil {
+			return failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
+		}
+		return nil // an empty file: nothing to classify
+	}
+	header := cr.Record()
+	column, keep, err := run.columnIndexes(header.Fields, sourceName(name))
+	if err != nil {
+		return err
+	}
+	b := pipe.Batch()
+	b.file = name
+	for cr.Next() {
+		rec := cr.Record()
+		it := lineItem{line: rec.Line, off: len(b.data), keep: len(b.keeps), tooLong: rec.TooLong, length: rec.Length}
+		b.data = append(b.data, field(rec.Fields, column)...)
+		it.end = len(b.data)
+		for _, k := range keep {
+			b.keeps = append(b.keeps, field(rec.Fields, k))
+		}
+		b.items = append(b.items, it)
+		if len(b.items) >= batchLines || len(b.data) >= batchBytes {
+			progress.update(name, cr.BytesRead())
+			if err := pipe.Send(b); err != nil {
+				return nil
+			}
+			b = pipe.Batch()
+			b.file = name
+		}
+	}
+	progress.update(name, cr.BytesRead())
+	pipe.Send(b)
+	if err := cr.Err(); err != nil {
+		return failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
+	}
+	return nil
+}
+
+// columnIndexes finds --column and the --keep columns in a CSV header.
+// Names match exactly or, failing that, ignoring case and surrounding
+// space; a byte order mark before the first name is ignored.
+func (run *linesRun) columnIndexes(header []string, source string) (int, []int, error) {
+	names := make([]string, len(header))
+	for i, h := range header {
+		names[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+	}
+	find := func(want string) int {
+		for i, n := range names {
+			if n == want {
+				return i
+			}
+		}
+		for i, n := range names {
+			if strings.EqualFold(n, strings.TrimSpace(want)) {
+				return i
+			}
+		}
+		return -1
+	}
+	hint := "the first line of " + source + " names the columns: " + strings.Join(names, ", ")
+	column := find(run.o.Column)
+	if column < 0 {
+		return 0, nil, usageErrorf(hint, "--column %q: no such column in %s", run.o.Column, source)
+	}
+	keep := make([]int, len(run.keep))
+	for i, k := range run.keep {
+		if keep[i] = find(k); keep[i] < 0 {
+			return 0, nil, usageErrorf(hint, "--keep %q: no such column in %s", k, source)
+		}
+	}
+	return column, keep, nil
+}
+
+func field(fields []string, i int) string {
+	if i < len(fields) {
+		return fields[i]
+	}
+	return ""
+}
+
+// cleanNames trims the --keep names.
+func cleanNames(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func sourceName(name string) string {
+	if name == "" || name == "-" {
+		return "standard input"
+	}
+	return name
+}
+
+// render classifies a batch and renders its output, in a worker.
+func (run *linesRun) render(b *lineBatch) {
+	o := run.o
+	var csvBuf bytes.Buffer
+	for k := range b.items {
+		it := &b.items[k]
+		// The input points into the batch, which stays unchanged until its
+		// output is written: no copy of each line.
+		input := unsafe.String(unsafe.SliceData(b.data[it.off:it.end]), it.end-it.off)
+		var r totpkey.Result
+		if it.tooLong {
+			r = totpkey.TooLongResult(it.length)
+		} else {
+			r = totpkey.Classify(input)
+		}
+		b.stats.add(&r)
+		keeps := b.keeps[it.keep : it.keep+len(run.keep)]
+		switch {
+		case o.Reply:
+			b.out = run.appendReplyBlock(b.out, b.file, it.line, keeps, &r, input)
+		case o.Output == "json":
+			v := newResultView(&r, o.ShowSecret)
+			v.File, v.Line, v.Input = b.file, it.line, viewInput(input)
+			if len(run.keep) > 0 {
+				v.Columns = make(map[string]string, len(run.keep))
+				for i, name := range run.keep {
+					v.Columns[name] = keeps[i]
+				}
+			}
+			b.out = appendViewJSON(b.out, &v)
+		case o.Output == "csv":
+			v := newResultView(&r, o.ShowSecret)
+			csvBuf.Reset()
+			csvLine(&csvBuf, run.csvRecord(b.file, it.line, keeps, &v, viewInput(input)))
+			b.out = append(b.out, csvBuf.Bytes()...)
+		default:
+			b.out = run.appendRow(b.out, b.file, it.line, keeps, &r, input)
+		}
+	}
+}
+
+// write writes a rendered batch, in order, with the table or CSV header
+// before the first.
+func (run *linesRun) write(b *lineBatch) error {
+	run.stats.merge(&b.stats)
+	if !run.started {
+		run.started = true
+		var head []byte
+		switch {
+		case run.o.Reply, run.o.Output == "json":
+		case run.o.Output == "csv":
+			var buf bytes.Buffer
+			csvLine(&buf, run.csvHeader())
+			head = buf.Bytes()
+		default:
+			head = appendTableHeader(nil, run.p, run.cols)
+		}
+		if _, err := run.o.IO.Out.Write(head); err != nil {
+			return err
+		}
+	}
+	_, err := run.o.IO.Out.Write(b.out)
+	return err
+}
+
+// tableColumns lays out the text table: where, the kept columns, class,
+// input, topic and the verdict.
+func (run *linesRun) tableColumns() []tableColumn {
+	where := tableColumn{title: "LINE", width: 6, right: true}
+	if run.withFile {
+		w := 0
+		for _, a := range run.o.Args {
+			w = max(w, len(sourceName(a)))
+		}
+		where = tableColumn{title: "FILE:LINE", width: min(w, 40) + 7}
+	}
+	cols := []tableColumn{where}
+	for _, k := range run.keep {
+		cols = append(cols, tableColumn{title: strings.ToUpper(k), width: min(max(len(k), 10), 20)})
+	}
+	return append(cols,
+		tableColumn{title: "CLASS", width: len("malformed")},
+		tableColumn{title: "INPUT", width: maxShownInput + 1},
+		tableColumn{title: "TOPIC", width: len("failed-to-generate-totp")},
+		tableColumn{title: "RESULT"})
+}
+
+// appendRow appends one table row.
+func (run *linesRun) appendRow(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string) []byte {
+	where := strconv.Itoa(line)
+	if run.withFile {
+		where = sourceName(file) + ":" + where
+	}
+	c := 0
+	dst = appendCell(dst, run.cols[c], where, where)
+	for _, k := range keeps {
+		c++
+		shown := truncateRunes(printable(k), run.cols[c].width-1)
+		dst = appendCell(dst, run.cols[c], shown, shown)
+	}
+	class := string(r.Class)
+	dst = appendCell(dst, run.cols[c+1], classColor(run.p, class).Sprint(class), class)
+	shown := shownInput(r, input, run.o.ShowSecret, maxShownInput)
+	dst = appendCell(dst, run.cols[c+2], shown, shown)
+	dst = appendCell(dst, run.cols[c+3], r.Topic, r.Topic)
+	dst = appendCell(dst, run.cols[c+4], verdict(r), "")
+	return append(dst, '\n')
+}
+
+// printable replaces control characters in a kept CSV value.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || totpkey.Invisible(r) {
+			return '·'
+		}
+		return r
+	}, s)
+}
+
+// csvHeader and csvRecord are the CSV output's columns.
+func (run *linesRun) csvHeader() []string {
+	h := []string{}
+	if run.withFile {
+		h = append(h, "file")
+	}
+	h = append(h, "line")
+	h = append(h, run.keep...)
+	h = append(h, "class", "format", "input", "problems", "changes", "secret", "topic", "exit_code")
+	if run.o.ShowSecret {
+		h = append(h, "secret_value")
+	}
+	return h
+}
+
+func (run *linesRun) csvRecord(file string, line int, keeps []string, v *resultView, input string) []string {
+	rec := make([]string, 0, 12+len(keeps))
+	if run.withFile {
+		rec = append(rec, sourceName(file))
+	}
+	rec = append(rec, strconv.Itoa(line))
+	rec = append(rec, keeps...)
+	masked, value := "", ""
+	if v.Secret != nil {
+		masked, value = v.Secret.Masked, v.Secret.Value
+	}
+	rec = append(rec, v.Class, v.Format, input, problemIDs(v), changeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
+	if run.o.ShowSecret {
+		rec = append(rec, value)
+	}
+	return rec
 }

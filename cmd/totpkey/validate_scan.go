@@ -1,8 +1,338 @@
 package main
 
-// runScan is validate --scan.
-//
-// TEMPORARY (lead): the triage helper owns this file and replaces it.
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/totpkey/totpkey/docs"
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// maxReplyFindings is how many findings of one text --scan --reply keeps
+// for its reply; memory stays bounded on a huge file.
+const maxReplyFindings = 100
+
+// scanBatch is a run of lines of one text on its way through the pipeline.
+// ctx is the line before the batch, scanned first for its context only (a
+// "my code is" at the end of it).
+type scanBatch struct {
+	file     string
+	ctx      []byte
+	hasCtx   bool
+	data     []byte
+	items    []lineItem
+	last     bool // the last batch of its text
+	scanner  totpkey.Scanner
+	findings []totpkey.Finding
+	skipped  []lineItem // lines too long to scan
+	out      []byte
+	stats    triageStats
+}
+
+func resetScanBatch(b *scanBatch) {
+	b.file, b.ctx, b.hasCtx, b.data, b.items, b.last = "", b.ctx[:0], false, b.data[:0], b.items[:0], false
+	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
+	b.stats.reset()
+}
+
+// scanRun is one run of validate --scan.
+type scanRun struct {
+	o        *validateOptions
+	p        palette
+	withFile bool
+	cols     []tableColumn
+	stats    triageStats
+	started  bool
+	// For --reply: the findings of the current text.
+	replyFindings []totpkey.Finding
+	replyTotal    int
+}
+
+// runScan is validate --scan: it finds keys, codes, otpauth and export
+// links and known error messages in free text (support tickets: each file,
+// or standard input, is one) and classifies each.
 func runScan(o *validateOptions) error {
-	return usageErrorf("", "--scan is not built yet")
+	run := &scanRun{o: o, p: newPalette(o.IO.color), withFile: len(o.Args) > 0}
+	run.cols = run.tableColumns()
+	pipe := newOrderedPipeline(
+		func() *scanBatch { return &scanBatch{data: make([]byte, 0, batchBytes+totpkey.MaxLineBytes)} },
+		resetScanBatch, run.render, run.write)
+	progress := newProgressFor(o.IO, o.Args)
+	err := forEachSource(o, func(name string, r io.Reader) error {
+		return run.read(pipe, name, r, progress)
+	})
+	progress.finish()
+	if perr := pipe.Close(); err == nil && perr != nil {
+		err = failure(fmt.Errorf("writing the results: %w", perr))
+	}
+	if err != nil {
+		return err
+	}
+	if o.Output == "text" && !o.Reply {
+		if run.stats.total == 0 {
+			fmt.Fprintln(o.IO.Out, "No keys, codes, otpauth links or error messages found.")
+		} else {
+			writeSummary(o.IO.Out, run.p, &run.stats, "finding", []string{"valid", "code", "malformed", "error-message"})
+		}
+	}
+	return exitWith(run.stats.exitCode)
+}
+
+// read reads one text into batches, each carrying the line before it.
+func (run *scanRun) read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *progressBar) error {
+	lr := totpkey.NewLineReader(r, 0)
+	b := pipe.Batch()
+	b.file = name
+	for lr.Next() {
+		l := lr.Line()
+		it := lineItem{line: l.Number, off: len(b.data), tooLong: l.TooLong, length: l.Length}
+		b.data = append(b.data, l.Text...)
+		it.end = len(b.data)
+		b.items = append(b.items, it)
+		if len(b.items) >= batchLines || len(b.data) >= batchBytes {
+			progress.update(name, lr.BytesRead())
+			next := pipe.Batch()
+			next.file = name
+			if !it.tooLong {
+				next.ctx = append(next.ctx, b.data[it.off:it.end]...)
+				next.hasCtx = true
+			}
+			if err := pipe.Send(b); err != nil {
+				pipe.Discard(next)
+				return nil // the writer failed: Close reports it
+			}
+			b = next
+		}
+	}
+	progress.update(name, lr.BytesRead())
+	b.last = true
+	pipe.Send(b)
+	if err := lr.Err(); err != nil {
+		return failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
+	}
+	return nil
+}
+
+// render scans a batch and renders its findings, in a worker.
+func (run *scanRun) render(b *scanBatch) {
+	o := run.o
+	s := &b.scanner
+	s.Reset()
+	if b.hasCtx {
+		s.ScanLine(0, b.ctx, nil)
+	}
+	for _, it := range b.items {
+		if it.tooLong {
+			s.Skip()
+			b.skipped = append(b.skipped, it)
+			continue
+		}
+		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
+	}
+	var csvBuf bytes.Buffer
+	for i := range b.findings {
+		f := &b.findings[i]
+		if f.Kind == totpkey.FindingErrorMessage {
+			b.stats.addClass("error-message", 0)
+		} else {
+			b.stats.add(&f.Result)
+		}
+		if o.Reply {
+			continue // replies are written per text, in write
+		}
+		switch o.Output {
+		case "json":
+			v := run.view(b.file, f)
+			b.out = appendViewJSON(b.out, &v)
+		case "csv":
+			v := run.view(b.file, f)
+			csvBuf.Reset()
+			csvLine(&csvBuf, run.csvRecord(&v))
+			b.out = append(b.out, csvBuf.Bytes()...)
+		default:
+			b.out = run.appendRow(b.out, b.file, f)
+		}
+	}
+}
+
+// view is the JSON and CSV view of a finding.
+func (run *scanRun) view(file string, f *totpkey.Finding) resultView {
+	v := newResultView(&f.Result, run.o.ShowSecret)
+	v.File, v.Line, v.Column, v.Kind = file, f.Line, f.Column, string(f.Kind)
+	v.Input = findingShown(f, run.o.ShowSecret, 1<<20)
+	if f.Kind == totpkey.FindingErrorMessage {
+		v.ExitCode = f.ExitCode()
+	}
+	return v
+}
+
+// findingShown is a finding's text as the outputs show it: an error message
+// in full, a link with its secret masked, anything else masked.
+func findingShown(f *totpkey.Finding, showSecret bool, maxRunes int) string {
+	switch f.Kind {
+	case totpkey.FindingErrorMessage:
+		return truncateRunes(f.Text, maxRunes)
+	case totpkey.FindingLink, totpkey.FindingExportLink:
+		if showSecret {
+			return truncateRunes(f.Text, maxRunes)
+		}
+		return maskLink(f.Text, maxRunes)
+	}
+	return shownInput(&f.Result, f.Text, showSecret, maxRunes)
+}
+
+// write writes a rendered batch in order: the header before the first, the
+// warnings for skipped lines, and with --reply the reply at the end of each
+// text.
+func (run *scanRun) write(b *scanBatch) error {
+	run.stats.merge(&b.stats)
+	w := run.o.IO.Out
+	if !run.started {
+		run.started = true
+		var head []byte
+		switch {
+		case run.o.Reply, run.o.Output == "json":
+		case run.o.Output == "csv":
+			var buf bytes.Buffer
+			csvLine(&buf, run.csvHeader())
+			head = buf.Bytes()
+		default:
+			head = appendTableHeader(nil, run.p, run.cols)
+		}
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+	}
+	for _, it := range b.skipped {
+		fmt.Fprintf(run.o.IO.ErrOut, "totpkey: warning: %s: line %d is %d bytes long, more than %d: skipped\n",
+			sourceName(b.file), it.line, it.length, totpkey.MaxLineBytes)
+	}
+	if _, err := w.Write(b.out); err != nil {
+		return err
+	}
+	if !run.o.Reply {
+		return nil
+	}
+	run.replyTotal += len(b.findings)
+	for _, f := range b.findings {
+		if len(run.replyFindings) < maxReplyFindings {
+			run.replyFindings = append(run.replyFindings, f)
+		}
+	}
+	if !b.last {
+		return nil
+	}
+	if run.withFile && len(run.o.Args) > 1 {
+		fmt.Fprintf(w, "=== %s ===\n", sourceName(b.file))
+	}
+	err := writeScanReply(w, run.replyFindings)
+	if len(run.o.Args) > 1 {
+		fmt.Fprintln(w)
+	}
+	run.replyFindings, run.replyTotal = run.replyFindings[:0], 0
+	return err
+}
+
+// writeScanReply is validate --scan --reply: one reply for everything found
+// in a text. A key found twice is named once.
+func writeScanReply(w io.Writer, findings []totpkey.Finding) error {
+	var items []replyItem
+	seen := map[string]bool{}
+	for i := range findings {
+		f := &findings[i]
+		id := string(f.Kind) + "\x00" + f.Result.Key + "\x00" + f.Text
+		if f.Result.Key != "" {
+			id = "key\x00" + f.Result.Key
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		it := replyItem{r: &f.Result, kind: f.Kind, text: f.Text}
+		if f.Kind != totpkey.FindingErrorMessage {
+			it.shown = replyShown(&f.Result, f.Text)
+		}
+		items = append(items, it)
+	}
+	_, err := io.WriteString(w, buildReply(items))
+	return err
+}
+
+// tableColumns lays out the text table of findings.
+func (run *scanRun) tableColumns() []tableColumn {
+	where := tableColumn{title: "LINE:COL", width: 9}
+	if run.withFile {
+		w := 0
+		for _, a := range run.o.Args {
+			w = max(w, len(sourceName(a)))
+		}
+		where = tableColumn{title: "FILE:LINE:COL", width: min(w, 40) + 12}
+	}
+	return []tableColumn{where,
+		{title: "KIND", width: len("error-message")},
+		{title: "CLASS", width: len("malformed")},
+		{title: "FOUND", width: maxShownInput + 1},
+		{title: "TOPIC", width: len("failed-to-generate-totp")},
+		{title: "RESULT"}}
+}
+
+// appendRow appends one finding's table row.
+func (run *scanRun) appendRow(dst []byte, file string, f *totpkey.Finding) []byte {
+	where := strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+	if run.withFile {
+		where = sourceName(file) + ":" + where
+	}
+	dst = appendCell(dst, run.cols[0], where, where)
+	dst = appendCell(dst, run.cols[1], string(f.Kind), string(f.Kind))
+	class := string(f.Result.Class)
+	shownClass := class
+	if class == "" {
+		shownClass = "-"
+	}
+	dst = appendCell(dst, run.cols[2], classColor(run.p, class).Sprint(shownClass), shownClass)
+	shown := findingShown(f, run.o.ShowSecret, maxShownInput)
+	dst = appendCell(dst, run.cols[3], shown, shown)
+	dst = appendCell(dst, run.cols[4], f.Result.Topic, f.Result.Topic)
+	result := ""
+	if f.Kind == totpkey.FindingErrorMessage {
+		result = "Error message"
+		if t, ok := docs.Lookup(f.Result.Topic); ok {
+			result += ": " + t.Title
+		}
+	} else {
+		result = verdict(&f.Result)
+	}
+	dst = appendCell(dst, run.cols[5], result, "")
+	return append(dst, '\n')
+}
+
+func (run *scanRun) csvHeader() []string {
+	h := []string{}
+	if run.withFile {
+		h = append(h, "file")
+	}
+	h = append(h, "line", "column", "kind", "class", "format", "input", "problems", "changes", "secret", "topic", "exit_code")
+	if run.o.ShowSecret {
+		h = append(h, "secret_value")
+	}
+	return h
+}
+
+func (run *scanRun) csvRecord(v *resultView) []string {
+	rec := make([]string, 0, 13)
+	if run.withFile {
+		rec = append(rec, sourceName(v.File))
+	}
+	masked, value := "", ""
+	if v.Secret != nil {
+		masked, value = v.Secret.Masked, v.Secret.Value
+	}
+	rec = append(rec, strconv.Itoa(v.Line), strconv.Itoa(v.Column), v.Kind, v.Class, v.Format, v.Input,
+		problemIDs(v), changeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
+	if run.o.ShowSecret {
+		rec = append(rec, value)
+	}
+	return rec
 }

@@ -25,6 +25,12 @@ type resultView struct {
 	File      string         `json:"file,omitempty"`
 	Line      int            `json:"line,omitempty"`
 	Column    int            `json:"column,omitempty"`
+	// Kind, Input and Columns are set by --scan and --lines: what was
+	// found (scan), the input as given with every key character after the
+	// fourth masked, and the CSV columns carried over with --keep.
+	Kind    string            `json:"kind,omitempty"`
+	Input   string            `json:"input,omitempty"`
+	Columns map[string]string `json:"columns,omitempty"`
 }
 
 type problemView struct {

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// appendViewJSON appends v as encoding/json with SetEscapeHTML(false)
+// writes it, followed by a line break: the same bytes as writeJSONResults,
+// without reflection or allocation. --lines -o json writes a million
+// results a second through it; TestAppendViewJSONMatchesEncodingJSON holds
+// it to encoding/json field by field.
+func appendViewJSON(dst []byte, v *resultView) []byte {
+	if v.CodeCheck != nil {
+		// Only validate --code checks a code, one result at a time: leave
+		// that view to encoding/json.
+		buf := bytes.NewBuffer(dst)
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			panic(err) // the view has only strings, numbers and booleans
+		}
+		return buf.Bytes()
+	}
+	dst = append(dst, `{"class":`...)
+	dst = appendJSONString(dst, v.Class)
+	dst = append(dst, `,"format":`...)
+	dst = appendJSONString(dst, v.Format)
+	dst = append(dst, `,"problems":`...)
+	if v.Problems == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i := range v.Problems {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendProblemJSON(dst, &v.Problems[i])
+		}
+		dst = append(dst, ']')
+	}
+	dst = append(dst, `,"changes":`...)
+	if v.Changes == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i, c := range v.Changes {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"id":`...)
+			dst = appendJSONString(dst, c.ID)
+			dst = append(dst, `,"message":`...)
+			dst = appendJSONString(dst, c.Message)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if s := v.Secret; s != nil {
+		dst = append(dst, `,"secret":{"masked":`...)
+		dst = appendJSONString(dst, s.Masked)
+		dst = append(dst, `,"length":`...)
+		dst = strconv.AppendInt(dst, int64(s.Length), 10)
+		dst = append(dst, `,"bits":`...)
+		dst = strconv.AppendInt(dst, int64(s.Bits), 10)
+		if s.Value != "" {
+			dst = append(dst, `,"value":`...)
+			dst = appendJSONString(dst, s.Value)
+		}
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `,"topic":`...)
+	dst = appendJSONString(dst, v.Topic)
+	dst = append(dst, `,"exit_code":`...)
+	dst = strconv.AppendInt(dst, int64(v.ExitCode), 10)
+	if a := v.Account; a != nil {
+		dst = append(dst, `,"account":{`...)
+		n := len(dst)
+		dst = appendStringField(dst, n, "type", a.Type)
+		dst = appendStringField(dst, n, "issuer", a.Issuer)
+		dst = appendStringField(dst, n, "name", a.Name)
+		dst = appendStringField(dst, n, "algorithm", a.Algorithm)
+		dst = appendIntField(dst, n, "digits", a.Digits)
+		dst = appendIntField(dst, n, "period", a.Period)
+		dst = append(dst, '}')
+	}
+	if b := v.Batch; b != nil {
+		dst = append(dst, `,"batch":{"index":`...)
+		dst = strconv.AppendInt(dst, int64(b.Index), 10)
+		dst = append(dst, `,"size":`...)
+		dst = strconv.AppendInt(dst, int64(b.Size), 10)
+		dst = append(dst, '}')
+	}
+	dst = appendStringField(dst, -1, "file", v.File)
+	dst = appendIntField(dst, -1, "line", v.Line)
+	dst = appendIntField(dst, -1, "column", v.Column)
+	dst = appendStringField(dst, -1, "kind", v.Kind)
+	dst = appendStringField(dst, -1, "input", v.Input)
+	if len(v.Columns) > 0 {
+		dst = append(dst, `,"columns":{`...)
+		keys := make([]string, 0, len(v.Columns))
+		for k := range v.Columns {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSONString(dst, k)
+			dst = append(dst, ':')
+			dst = appendJSONString(dst, v.Columns[k])
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, "}\n"...)
+}
+
+func appendProblemJSON(dst []byte, p *problemView) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, p.ID)
+	dst = append(dst, `,"message":`...)
+	dst = appendJSONString(dst, p.Message)
+	dst = appendIntField(dst, -1, "position", p.Position)
+	dst = appendStringField(dst, -1, "char", p.Char)
+	dst = appendStringField(dst, -1, "suggestion", p.Suggestion)
+	if p.Confirmed != nil {
+		dst = append(dst, `,"confirmed":`...)
+		dst = strconv.AppendBool(dst, *p.Confirmed)
+	}
+	return append(dst, '}')
+}
+
+// appendStringField appends an omitempty string field. objStart is where
+// the object's first field starts (no comma before it), or -1 when fields
+// come before this one for sure.
+func appendStringField(dst []byte, objStart int, name, value string) []byte {
+	if value == "" {
+		return dst
+	}
+	if len(dst) != objStart {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, '"')
+	dst = append(dst, name...)
+	dst = append(dst, `":`...)
+	return appendJSONString(dst, value)
+}
+
+// appendIntField appends an omitempty number field, as appendStringField.
+func appendIntField(dst []byte, objStart int, name string, value int) []byte {
+	if value == 0 {
+		return dst
+	}
+	if len(dst) != objStart {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, '"')
+	dst = append(dst, name...)
+	dst = append(dst, `":`...)
+	return strconv.AppendInt(dst, int64(value), 10)
+}
+
+const jsonHex = "0123456789abcdef"
+
+// jsonPlain marks the bytes appendJSONString copies as they are: printable
+// ASCII other than the quote and the backslash.
+var jsonPlain = func() (t [256]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+// appendJSONString appends s quoted as encoding/json does without HTML
+// escaping: control characters escaped, invalid UTF-8 as \ufffd, U+2028
+// and U+2029 escaped.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if jsonPlain[b] {
+			i++
+			continue
+		}
+		if b < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', jsonHex[b>>4], jsonHex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if b == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xA2 {
+			i += 3 // "•", the mask character: the common case
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', jsonHex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
