@@ -1,5 +1,7 @@
 package docs
 
+import "unicode/utf8"
+
 // maxDistanceRunes bounds the strings editDistance compares; longer ones are
 // never near misses of a topic name, and the bound keeps the work small.
 const maxDistanceRunes = 64
@@ -9,10 +11,10 @@ const maxDistanceRunes = 64
 // two neighbours that turn one into the other. Strings longer than
 // maxDistanceRunes get a distance larger than any threshold used here.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > maxDistanceRunes || len(rb) > maxDistanceRunes {
+	if utf8.RuneCountInString(a) > maxDistanceRunes || utf8.RuneCountInString(b) > maxDistanceRunes {
 		return maxDistanceRunes + 1
 	}
+	ra, rb := []rune(a), []rune(b)
 	if len(ra) == 0 {
 		return len(rb)
 	}

@@ -3,7 +3,6 @@ package docs
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,7 +22,19 @@ var (
 	errUnclosedQuote = errors.New("quoted text has no closing quote")
 )
 
-var topicIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// validTopicID reports whether id is lower-case letters and digits joined
+// by single dashes: "key-vs-code".
+func validTopicID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // parseTopic reads one topic file: front matter between two "---" lines
 // (keys id, title, aliases, errors), then the Markdown body.
@@ -68,7 +79,7 @@ func parseTopic(data []byte) (Topic, error) {
 		switch key {
 		case "id":
 			t.ID, err = parseScalar(value)
-			if err == nil && !topicIDPattern.MatchString(t.ID) {
+			if err == nil && !validTopicID(t.ID) {
 				err = fmt.Errorf("%w: %q", errBadID, t.ID)
 			}
 		case "title":

@@ -136,7 +136,7 @@ func FuzzParseTopic(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !topicIDPattern.MatchString(topic.ID) || topic.Title == "" || strings.TrimSpace(topic.Body) == "" {
+		if !validTopicID(topic.ID) || topic.Title == "" || strings.TrimSpace(topic.Body) == "" {
 			t.Fatalf("parseTopic accepted %q as %+v", data, topic)
 		}
 		_ = topic.Blocks()

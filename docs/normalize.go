@@ -2,6 +2,7 @@ package docs
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,10 +48,10 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
-// stopWords carry no meaning for finding a topic.
-var stopWords = map[string]bool{}
-
-func init() {
+// stopWords carry no meaning for finding a topic. The set is built the
+// first time a query needs it, not at start-up.
+var stopWords = sync.OnceValue(func() map[string]bool {
+	set := make(map[string]bool)
 	for _, w := range strings.Fields(`a an the i im ive me my mine you your we our us it its itll
 		is are was were be been being am do does did doesnt dont didnt isnt wasnt arent
 		cant cannot can could would should will wont shall may might must
@@ -58,18 +59,20 @@ func init() {
 		not no nor this that these those there here what which who whom whose how why
 		when where any some all more most anymore again also just only very too
 		have has had having get gets got getting please help hi hello thanks thank
-		im ok okay one`) {
-		stopWords[w] = true
+		ok okay one`) {
+		set[w] = true
 	}
-}
+	return set
+})
 
 // terms splits normalised text into the words a keyword search compares:
 // stop words dropped, plurals folded, each word once, in order.
 func terms(normalized string) []string {
 	var out []string
 	seen := make(map[string]bool)
+	stop := stopWords()
 	for _, w := range strings.Fields(normalized) {
-		if stopWords[w] {
+		if stop[w] {
 			continue
 		}
 		w = stem(w)

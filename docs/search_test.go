@@ -171,3 +171,40 @@ func ids(topics []Topic) []string {
 	}
 	return out
 }
+
+func TestValidTopicID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"key-vs-code": true, "dhan": true, "6-digit": true,
+		"": false, "-a": false, "a-": false, "a--b": false, "A": false, "a_b": false, "é": false,
+	} {
+		if got := validTopicID(id); got != want {
+			t.Errorf("validTopicID(%q) = %v; want %v", id, got, want)
+		}
+	}
+}
+
+// BenchmarkResolve measures the queries explain answers, the parse of the
+// topics aside (it happens once per process).
+func BenchmarkResolve(b *testing.B) {
+	load()
+	long := strings.Repeat("lorem ipsum dolor ", MaxQueryBytes/18+1) // a pasted ticket
+	for _, q := range []string{"invalid-character", "Error: Failed to generate TOTP!", "my broker doesn't show the key any more", "banana", long} {
+		name := q
+		if len(name) > 40 {
+			name = "4KiB-ticket"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				Resolve(q)
+			}
+		})
+	}
+}
+
+// BenchmarkLoad measures the first use of the topics: parsing every file
+// and building the keyword index.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		buildCatalogue(topicFiles, "topics")
+	}
+}

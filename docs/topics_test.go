@@ -33,7 +33,7 @@ func TestTopicsAreValid(t *testing.T) {
 		t.Error("All() is not sorted by id")
 	}
 	for _, topic := range all {
-		if !topicIDPattern.MatchString(topic.ID) {
+		if !validTopicID(topic.ID) {
 			t.Errorf("topic id %q is not lower-case-with-dashes", topic.ID)
 		}
 		if strings.TrimSpace(topic.Title) == "" || strings.TrimSpace(topic.Body) == "" {
