@@ -201,3 +201,28 @@ func transparent(img *image.Gray) *image.NRGBA {
 	}
 	return out
 }
+
+// finderGrid draws n×n finder patterns (the three squares in a QR code's
+// corners) of the given module size: an image built to make the finder
+// pattern search compare every three of thousands of candidates.
+func finderGrid(n, module int) *image.Gray {
+	cell := 9 * module
+	img := image.NewGray(image.Rect(0, 0, n*cell, n*cell))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	for gy := range n {
+		for gx := range n {
+			ox, oy := gx*cell+module, gy*cell+module
+			for y := range 7 * module {
+				for x := range 7 * module {
+					mx, my := x/module, y/module
+					ring := mx == 0 || mx == 6 || my == 0 || my == 6
+					centre := mx >= 2 && mx <= 4 && my >= 2 && my <= 4
+					if ring || centre {
+						img.Pix[(oy+y)*img.Stride+ox+x] = 0
+					}
+				}
+			}
+		}
+	}
+	return img
+}

@@ -135,6 +135,7 @@ func TestDecodeQRNoCode(t *testing.T) {
 		{"noise", encodePNG(t, noise)},
 		{"one pixel", encodePNG(t, image.NewGray(image.Rect(0, 0, 1, 1)))},
 		{"blank", encodeGIF(t, image.NewPaletted(image.Rect(0, 0, 64, 64), []color.Color{color.White}))},
+		{"finder patterns and no code", encodePNG(t, finderGrid(12, 3))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
