@@ -39,8 +39,10 @@ type Finding struct {
 	// Text is the span as written in the input. For keys and links it is a
 	// secret: show it only through Mask.
 	Text string
-	// Result is what Classify says about Text. For an error message, which
-	// is not an input, only Format ("text") and Topic are set.
+	// Result is what Classify says about Text; an export link with several
+	// accounts gives one finding per account (ClassifyAll). For an error
+	// message, which is not an input, only Format ("text") and Topic are
+	// set.
 	Result Result
 }
 
@@ -121,6 +123,15 @@ func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 				f.Text = string(line[toks[i].start:toks[next-1].end])
 			} else {
 				f.Text = string(line[toks[i].start:f.spanEnd(toks, next)])
+				if f.Kind == FindingExportLink {
+					// One finding per account of the export.
+					for _, r := range ClassifyAll(f.Text) {
+						f.Result = r
+						dst = append(dst, f.Finding)
+					}
+					i = next
+					continue
+				}
 				f.Result = Classify(f.Text)
 				if f.Kind == FindingKey && !f.Result.scanKeyLike() {
 					i++

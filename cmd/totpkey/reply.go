@@ -190,10 +190,10 @@ func cleaningForReply(c totpkey.Changes) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
-// replyTopic picks the help topic whose steps the reply gives: that of the
-// worst key or code found; the steps to enter a key when all keys are
-// valid; the whole article's when only an error message (or nothing) was
-// found. It also tells whether a key (even a broken one) was in the
+// replyTopic picks the help topic whose steps the reply gives: the steps
+// to enter the key when a usable key was found; else those of the worst
+// key or code found; the whole article's when only an error message (or
+// nothing) was found. It also tells whether a key (even a broken one) was in the
 // message and whether a usable one was.
 func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 	worst := -1
@@ -214,10 +214,10 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 		}
 	}
 	switch {
+	case usable:
+		return "edit-and-save", hasKey, usable
 	case worst < 0:
 		return "failed-to-generate-totp", hasKey, usable
-	case items[worst].r.ExitCode() == totpkey.ExitValid:
-		return "edit-and-save", hasKey, usable
 	}
 	return items[worst].r.Topic, hasKey, usable
 }
