@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"slices"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/totpkey/totpkey/totpkey"
 )
 
 // appendViewJSON appends v as encoding/json with SetEscapeHTML(false)
@@ -14,16 +18,25 @@ import (
 // results a second through it; TestAppendViewJSONMatchesEncodingJSON holds
 // it to encoding/json field by field.
 func appendViewJSON(dst []byte, v *resultView) []byte {
-	if v.CodeCheck != nil {
-		// Only validate --code checks a code, one result at a time: leave
-		// that view to encoding/json.
-		buf := bytes.NewBuffer(dst)
-		enc := json.NewEncoder(buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
-			panic(err) // the view has only strings, numbers and booleans
+	return appendViewJSONInput(dst, v, "", false)
+}
+
+// appendViewJSONInput is appendViewJSON with the "input" field written
+// straight from the raw input, masked as viewInput masks it, without
+// building the string first (v.Input is not used then). --lines writes
+// every result through it.
+func appendViewJSONInput(dst []byte, v *resultView, raw string, hasRaw bool) []byte {
+	input, direct := v.Input, false
+	if hasRaw {
+		direct = plainForMask(raw)
+		if !direct {
+			input = viewInput(raw)
 		}
-		return buf.Bytes()
+	}
+	if v.CodeCheck != nil {
+		w := *v
+		w.Input = input
+		return appendEncodingJSON(dst, &w)
 	}
 	dst = append(dst, `{"class":`...)
 	dst = appendJSONString(dst, v.Class)
@@ -98,7 +111,11 @@ func appendViewJSON(dst []byte, v *resultView) []byte {
 	dst = appendIntField(dst, -1, "line", v.Line)
 	dst = appendIntField(dst, -1, "column", v.Column)
 	dst = appendStringField(dst, -1, "kind", v.Kind)
-	dst = appendStringField(dst, -1, "input", v.Input)
+	if direct {
+		dst = appendMaskedInputJSON(dst, raw)
+	} else {
+		dst = appendStringField(dst, -1, "input", input)
+	}
 	if len(v.Columns) > 0 {
 		dst = append(dst, `,"columns":{`...)
 		keys := make([]string, 0, len(v.Columns))
@@ -117,6 +134,100 @@ func appendViewJSON(dst []byte, v *resultView) []byte {
 		dst = append(dst, '}')
 	}
 	return append(dst, "}\n"...)
+}
+
+// appendEncodingJSON appends v as encoding/json writes it. Only validate
+// --code checks a code, one result at a time: that view is left to
+// encoding/json.
+func appendEncodingJSON(dst []byte, v *resultView) []byte {
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // the view has only strings, numbers and booleans
+	}
+	return buf.Bytes()
+}
+
+// plainForMask reports whether raw is printable ASCII (tabs allowed) that
+// is not an otpauth link: the inputs appendMaskedInputJSON writes.
+func plainForMask(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c < ' ' && c != '\t' || c >= 0x7f {
+			return false
+		}
+	}
+	return !hasLinkPrefix(raw)
+}
+
+// appendMaskedInputJSON appends the "input" field for printable ASCII raw
+// input: what appendStringField(dst, -1, "input", maskInput(raw, …)) gives,
+// in two passes and without allocating.
+func appendMaskedInputJSON(dst []byte, raw string) []byte {
+	start, end := 0, len(raw)
+	for start < end && (raw[start] == ' ' || raw[start] == '\t') {
+		start++
+	}
+	for end > start && (raw[end-1] == ' ' || raw[end-1] == '\t') {
+		end--
+	}
+	raw = raw[start:end]
+	if raw == "" {
+		return dst
+	}
+	visible, escapes := 0, 0
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == ' ' || c == '\t':
+		case c == '-' && visible > 0:
+		default:
+			if (c == '"' || c == '\\') && visible < totpkey.MaskedPrefix {
+				escapes++ // at most the shown characters need escaping
+			}
+			visible++
+		}
+	}
+	show := totpkey.MaskedPrefix
+	if visible <= 2*totpkey.MaskedPrefix {
+		show = visible / 2
+	}
+	// Room for the field: every byte could become "•" (3 bytes).
+	dst = slices.Grow(dst, len(`,"input":""`)+3*len(raw)+escapes)
+	n := len(dst)
+	out := dst[:cap(dst)]
+	n += copy(out[n:], `,"input":"`)
+	shown, space := 0, false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\t' {
+			space = true
+			continue
+		}
+		if space {
+			out[n] = ' '
+			n++
+			space = false
+		}
+		switch {
+		case c == '-' && shown > 0:
+			out[n] = '-'
+			n++
+		case shown < show:
+			if c == '"' || c == '\\' {
+				out[n] = '\\'
+				n++
+			}
+			out[n] = c
+			n++
+			shown++
+		default:
+			out[n], out[n+1], out[n+2] = 0xE2, 0x80, 0xA2 // "•"
+			n += 3
+			shown++
+		}
+	}
+	out[n] = '"'
+	return out[:n+1]
 }
 
 func appendProblemJSON(dst []byte, p *problemView) []byte {
@@ -175,6 +286,20 @@ var jsonPlain = func() (t [256]bool) {
 	return t
 }()
 
+// eightBullets is eight mask characters, compared in one go.
+const eightBullets = "••••••••"
+
+// plainASCII8 reports whether the 8 bytes of x are all printable ASCII
+// other than '"' and '\\', with word-wide bit tricks: no byte below 0x20,
+// none with the high bit, none equal to 0x22 or 0x5C.
+func plainASCII8(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	below20 := (x - ones*0x20) &^ x & high
+	quote := ((x ^ (ones * '"')) - ones) &^ (x ^ (ones * '"')) & high
+	backslash := ((x ^ (ones * '\\')) - ones) &^ (x ^ (ones * '\\')) & high
+	return (x&high | below20 | quote | backslash) == 0
+}
+
 // appendJSONString appends s quoted as encoding/json does without HTML
 // escaping: control characters escaped, invalid UTF-8 as \ufffd, U+2028
 // and U+2029 escaped.
@@ -182,6 +307,14 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are all plain ASCII: most of
+		// what is written is long ASCII messages.
+		for i+8 <= len(s) && plainASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		b := s[i]
 		if jsonPlain[b] {
 			i++
@@ -210,7 +343,13 @@ func appendJSONString(dst []byte, s string) []byte {
 			continue
 		}
 		if b == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xA2 {
-			i += 3 // "•", the mask character: the common case
+			// "•", the mask character: masked keys are runs of them.
+			for i+len(eightBullets) <= len(s) && s[i:i+len(eightBullets)] == eightBullets {
+				i += len(eightBullets)
+			}
+			for i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0xA2 {
+				i += 3
+			}
 			continue
 		}
 		c, size := utf8.DecodeRuneInString(s[i:])

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/totpkey/totpkey/totpkey"
@@ -102,6 +104,8 @@ func fill(v reflect.Value, s string) {
 
 func FuzzAppendJSONString(f *testing.F) {
 	f.Add("JBSW••••\u2028\x00\xff\"\\<>&")
+	f.Add("JBSW" + strings.Repeat("•", 28) + "\xe2\x80")
+	f.Add(strings.Repeat("•", 9) + "\xe2\x80\xa8•")
 	f.Fuzz(func(t *testing.T, s string) {
 		want := encodingJSON(t, s)
 		got := append(appendJSONString(nil, s), '\n')
@@ -119,4 +123,41 @@ func BenchmarkAppendViewJSON(b *testing.B) {
 	for b.Loop() {
 		buf = appendViewJSON(buf[:0], &v)
 	}
+}
+
+// TestPlainASCII8 checks the word-wide test against the byte table for
+// every byte value at every position, next to plain and extreme neighbours.
+func TestPlainASCII8(t *testing.T) {
+	for _, fillByte := range []byte{'a', ' ', '~', '!', '#', '[', ']'} {
+		for pos := range 8 {
+			for b := range 256 {
+				s := bytes.Repeat([]byte{fillByte}, 8)
+				s[pos] = byte(b)
+				if got, want := plainASCII8(binary.LittleEndian.Uint64(s)), jsonPlain[b]; got != want {
+					t.Fatalf("plainASCII8(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzAppendMaskedInputJSON holds the direct writer of the "input" field to
+// viewInput, the masking the view uses.
+func FuzzAppendMaskedInputJSON(f *testing.F) {
+	for _, s := range []string{"JBSWY3DPEHPK3PXP", " jbsw  y3dp\tehpk 3pxp ", "-JBSW-Y3DP", `"JB\\SW"`, "482913", "", " \t ",
+		"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP", "ab\x00c", "é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		want := appendStringField(nil, -1, "input", viewInput(raw))
+		var v resultView
+		got := appendViewJSONInput(nil, &v, raw, true)
+		v.Input = viewInput(raw)
+		if ref := appendViewJSON(nil, &v); !bytes.Equal(got, ref) {
+			t.Fatalf("input %q:\n got %s\nwant %s", raw, got, ref)
+		}
+		if plainForMask(raw) && !bytes.Equal(appendMaskedInputJSON(nil, raw), want) {
+			t.Fatalf("appendMaskedInputJSON(%q) = %s, want %s", raw, appendMaskedInputJSON(nil, raw), want)
+		}
+	})
 }

@@ -116,7 +116,7 @@ func maskASCII(input string, maxRunes int) (string, bool) {
 // and data parameters masked like a key; the rest (type, issuer, account
 // name) is not secret. A link with neither is masked like any input.
 func maskLink(link string, maxRunes int) string {
-	lower := strings.ToLower(link)
+	lower := asciiLower(link) // same length as link, whatever its bytes
 	var b strings.Builder
 	masked, i := false, 0
 	for i < len(link) {
@@ -146,6 +146,35 @@ func maskLink(link string, maxRunes int) string {
 	}
 	b.WriteString(link[i:])
 	return truncateRunes(b.String(), maxRunes)
+}
+
+// asciiStrings holds the one-character strings of ASCII, so that views do
+// not allocate one for each bad character.
+var asciiStrings = func() (t [utf8.RuneSelf]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return t
+}()
+
+// runeString is string(r), without allocating for ASCII.
+func runeString(r rune) string {
+	if r >= 0 && r < utf8.RuneSelf {
+		return asciiStrings[r]
+	}
+	return string(r)
+}
+
+// asciiLower lowers the ASCII capitals of s and keeps every other byte, so
+// that offsets in the result are offsets in s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // truncateRunes cuts s to at most n characters, marking the cut with "…".

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -214,4 +215,60 @@ func TestProgressOnlyOnATerminalForLargeFiles(t *testing.T) {
 			t.Errorf("%s: bar = %v, want %v", tt.name, got, tt.want)
 		}
 	}
+}
+
+// BenchmarkLinesJSON runs validate --lines -o json in-process over mixed
+// lines; bench/lines/run.sh measures the built command on a million.
+func BenchmarkLinesJSON(b *testing.B) {
+	keys := []string{"JBSWY3DPEHPK3PXP", "jbsw y3dp ehpk 3pxp", "482913", "", "JBSW0Y3DPEHPK3P1",
+		"otpauth://totp/Broker:AB1234?secret=JBSWY3DPEHPK3PXP&issuer=Broker", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+		"trader@example.com", "JBSWY3DPEH", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"}
+	var in strings.Builder
+	for i := range 100000 {
+		in.WriteString(keys[i%len(keys)])
+		in.WriteByte('\n')
+	}
+	input := in.String()
+	b.SetBytes(int64(len(input)))
+	for b.Loop() {
+		s := newTestStreams(input, false)
+		s.Out = io.Discard
+		if err := runLines(&validateOptions{IO: s.ioStreams, Lines: true, Output: "json"}); err == nil {
+			b.Fatal("want exit code 4")
+		}
+	}
+	b.ReportMetric(float64(b.N)*100000/b.Elapsed().Seconds(), "lines/s")
+}
+
+// FuzzTriageCommand runs --lines and --scan in every output over any bytes:
+// no panic, a result exit code, JSON that parses, and no line of output
+// without its line ending.
+func FuzzTriageCommand(f *testing.F) {
+	f.Add("JBSWY3DPEHPK3PXP\n482913\r\n\n", "ticket,key\nT-1,\"JBSW Y3DP\"\n")
+	f.Add("otpAuth:\xfc&seCret=\n\x00\xff", "key\n\"open")
+	f.Add("I entered 482913. Failed to generate TOTP. PFYQ RH5L 7EKN 2XQA otpauth://totp/a?secret=JBSWY3DPEHPK3PXP", ",,\n")
+	f.Fuzz(func(t *testing.T, text, csvText string) {
+		for _, args := range [][]string{
+			{"validate", "--lines"}, {"validate", "--lines", "-o", "json"}, {"validate", "--lines", "-o", "csv"},
+			{"validate", "--lines", "--reply"}, {"validate", "--scan"}, {"validate", "--scan", "-o", "json"},
+			{"validate", "--scan", "-o", "csv"}, {"validate", "--scan", "--reply"},
+		} {
+			code, out, errOut := runCommand(args, text, false)
+			if code != 0 && code != 3 && code != 4 {
+				t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+			}
+			if out != "" && !strings.HasSuffix(out, "\n") {
+				t.Fatalf("%v: output does not end a line: %q", args, out)
+			}
+			if args[len(args)-1] == "json" {
+				jsonLines(t, out)
+			}
+		}
+		args := []string{"validate", "--lines", "--column", "key", "-o", "json"}
+		code, out, errOut := runCommand(args, "key\n"+csvText, false)
+		if code != 0 && code != 3 && code != 4 {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		jsonLines(t, out)
+	})
 }

@@ -54,10 +54,11 @@ type scanRun struct {
 // links and known error messages in free text (support tickets: each file,
 // or standard input, is one) and classifies each.
 func runScan(o *validateOptions) error {
+	defer tuneGC(o.IO)()
 	run := &scanRun{o: o, p: newPalette(o.IO.color), withFile: len(o.Args) > 0}
 	run.cols = run.tableColumns()
 	pipe := newOrderedPipeline(
-		func() *scanBatch { return &scanBatch{data: make([]byte, 0, batchBytes+totpkey.MaxLineBytes)} },
+		func() *scanBatch { return &scanBatch{data: make([]byte, 0, batchBytes)} },
 		resetScanBatch, run.render, run.write)
 	progress := newProgressFor(o.IO, o.Args)
 	err := forEachSource(o, func(name string, r io.Reader) error {
@@ -132,6 +133,8 @@ func (run *scanRun) render(b *scanBatch) {
 		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
 	}
 	var csvBuf bytes.Buffer
+	var v resultView
+	var st viewStorage
 	for i := range b.findings {
 		f := &b.findings[i]
 		if f.Kind == totpkey.FindingErrorMessage {
@@ -144,10 +147,10 @@ func (run *scanRun) render(b *scanBatch) {
 		}
 		switch o.Output {
 		case "json":
-			v := run.view(b.file, f)
+			run.fillView(&v, &st, b.file, f)
 			b.out = appendViewJSON(b.out, &v)
 		case "csv":
-			v := run.view(b.file, f)
+			run.fillView(&v, &st, b.file, f)
 			csvBuf.Reset()
 			csvLine(&csvBuf, run.csvRecord(&v))
 			b.out = append(b.out, csvBuf.Bytes()...)
@@ -157,15 +160,14 @@ func (run *scanRun) render(b *scanBatch) {
 	}
 }
 
-// view is the JSON and CSV view of a finding.
-func (run *scanRun) view(file string, f *totpkey.Finding) resultView {
-	v := newResultView(&f.Result, run.o.ShowSecret)
+// fillView makes v the JSON and CSV view of a finding.
+func (run *scanRun) fillView(v *resultView, st *viewStorage, file string, f *totpkey.Finding) {
+	fillResultView(v, &f.Result, run.o.ShowSecret, st)
 	v.File, v.Line, v.Column, v.Kind = file, f.Line, f.Column, string(f.Kind)
 	v.Input = findingShown(f, run.o.ShowSecret, 1<<20)
 	if f.Kind == totpkey.FindingErrorMessage {
 		v.ExitCode = f.ExitCode()
 	}
-	return v
 }
 
 // findingShown is a finding's text as the outputs show it: an error message

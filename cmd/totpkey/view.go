@@ -87,43 +87,80 @@ type batchView struct {
 // newResultView builds the view of a result. The secret's value is in it
 // only when showSecret is set.
 func newResultView(r *totpkey.Result, showSecret bool) resultView {
-	v := resultView{
+	var v resultView
+	fillResultView(&v, r, showSecret, &viewStorage{})
+	return v
+}
+
+// viewStorage holds what a view's slices and pointers point to, so that
+// --lines and --scan build a million views with one storage and (almost)
+// no allocation.
+type viewStorage struct {
+	problems []problemView
+	changes  []changeView
+	secret   secretView
+	account  accountView
+	batch    batchView
+}
+
+// changeOrder is totpkey.ChangeIDs, computed once.
+var changeOrder = totpkey.ChangeIDs()
+
+// fillResultView makes *v the view of r, in storage st: the one place that
+// turns a result into what the outputs show. A view filled again from the
+// same storage no longer holds the earlier result.
+func fillResultView(v *resultView, r *totpkey.Result, showSecret bool, st *viewStorage) {
+	*v = resultView{
 		Class:    string(r.Class),
 		Format:   string(r.Format),
-		Problems: make([]problemView, 0, len(r.Problems)),
-		Changes:  []changeView{},
+		Problems: st.problems[:0],
+		Changes:  st.changes[:0],
 		Topic:    r.Topic,
 		ExitCode: r.ExitCode(),
 	}
-	for _, p := range r.Problems {
+	if v.Problems == nil {
+		v.Problems = make([]problemView, 0, len(r.Problems))
+	}
+	if v.Changes == nil {
+		v.Changes = []changeView{}
+	}
+	for i := range r.Problems {
+		p := &r.Problems[i] // a pointer, not a copy per problem that &p.Confirmed would move to the heap
 		pv := problemView{ID: string(p.ID), Message: p.Message, Position: p.Position, Suggestion: p.Suggestion}
 		if p.Char != 0 {
-			pv.Char = string(p.Char)
+			pv.Char = runeString(p.Char)
 		}
 		if r.CodeCheck != nil && p.Suggestion != "" {
 			pv.Confirmed = &p.Confirmed
 		}
 		v.Problems = append(v.Problems, pv)
 	}
-	for _, id := range r.Changes.List() {
-		v.Changes = append(v.Changes, changeView{ID: string(id), Message: totpkey.ChangeMessage(id)})
-	}
-	if r.Key != "" {
-		v.Secret = &secretView{Masked: totpkey.Mask(r.Key), Length: len(r.Key), Bits: r.Bits()}
-		if showSecret {
-			v.Secret.Value = r.Key
+	if r.Changes != 0 {
+		for _, id := range changeOrder {
+			if r.Changes.Has(id) {
+				v.Changes = append(v.Changes, changeView{ID: string(id), Message: totpkey.ChangeMessage(id)})
+			}
 		}
+	}
+	st.problems, st.changes = v.Problems, v.Changes
+	if r.Key != "" {
+		st.secret = secretView{Masked: totpkey.Mask(r.Key), Length: len(r.Key), Bits: r.Bits()}
+		if showSecret {
+			st.secret.Value = r.Key
+		}
+		v.Secret = &st.secret
 	}
 	if r.CodeCheck != nil {
 		v.CodeCheck = newCodeCheckView(r.CodeCheck, showSecret)
 	}
 	if a := r.Account; a != (totpkey.Account{}) {
-		v.Account = &accountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
+		st.account = accountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
+		v.Account = &st.account
 	}
 	if r.Batch.Size > 0 {
-		v.Batch = &batchView{Index: r.Batch.Index, Size: r.Batch.Size}
+		st.batch = batchView{Index: r.Batch.Index, Size: r.Batch.Size}
+		v.Batch = &st.batch
 	}
-	return v
 }
 
 // writeJSONResults prints one JSON object per result, one per line.
