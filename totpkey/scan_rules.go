@@ -286,6 +286,10 @@ const (
 	minGroupedKeyChars = 12 // a key in three or more groups may be a partial copy
 	minShortKeyChars   = 10 // right after the word "key": a partial copy
 	minHexKeyChars     = 32 // 128 bits written in hexadecimal
+	// maxScanGroups bounds a key in groups (16 groups of 8 hold 128
+	// characters, more than any key), and with it the work per token on a
+	// long line of look-alike groups.
+	maxScanGroups = 16
 )
 
 // keyAt returns how many tokens a key candidate starting at toks[i] spans
@@ -341,7 +345,7 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 	dash := sepLen == 1 && line[first.end] == '-'
 	sum := first.runStats
 	groups := 1
-	for j := i + 1; j < len(toks); j++ {
+	for j := i + 1; j < len(toks) && groups < maxScanGroups; j++ {
 		prev, g := &toks[j-1], &toks[j]
 		if g.kind != scanTokWord || g.start-prev.end != sepLen ||
 			!scanSingleSeparator(line, prev.end, g.start, dash) || dash != (line[prev.end] == '-') ||

@@ -304,3 +304,16 @@ func BenchmarkScan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanLongGroupedLine scans a 64 KiB line of groups that look like
+// a key but are not one: the work per token is bounded, so this costs about
+// as much per byte as ordinary text.
+func BenchmarkScanLongGroupedLine(b *testing.B) {
+	line := []byte(strings.Repeat("HELLO ", MaxLineBytes/6))
+	var s Scanner
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		s.Reset()
+		s.ScanLine(1, line, nil)
+	}
+}

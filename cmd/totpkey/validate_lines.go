@@ -91,7 +91,7 @@ func runLines(o *validateOptions) error {
 		if o.Column != "" {
 			noun = "row"
 		}
-		writeSummary(o.IO.Out, run.p, &run.stats, noun, []string{"valid", "code", "malformed"})
+		writeSummary(o.IO.Out, run.p, &run.stats, noun)
 	}
 	return exitWith(run.stats.exitCode)
 }

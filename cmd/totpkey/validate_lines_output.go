@@ -214,14 +214,25 @@ func hasLinkPrefix(s string) bool {
 		len(s) >= 18 && strings.EqualFold(s[:18], "otpauth-migration:")
 }
 
-// triageStats counts results by class and by reason for the summary.
+// triageStats counts results by class and by reason for the summary. It
+// is updated once per line, so it uses no maps: the classes are few and
+// known, and a run meets a handful of reasons.
 type triageStats struct {
 	total    int
 	exitCode int
-	classes  map[string]int
-	reasons  map[string]int
+	classes  [len(summaryClasses)]int
+	reasons  []reasonCount
 	cleaned  int
 }
+
+type reasonCount struct {
+	id string
+	n  int
+}
+
+// summaryClasses are the classes the summary counts, in its order; an
+// error message found by --scan counts as "error-message".
+var summaryClasses = [...]string{"valid", "code", "malformed", "error-message"}
 
 func (s *triageStats) add(r *totpkey.Result) {
 	s.addClass(string(r.Class), r.ExitCode())
@@ -230,49 +241,54 @@ func (s *triageStats) add(r *totpkey.Result) {
 	}
 	for i := range r.Problems {
 		if i == 0 || r.Problems[i].ID != r.Problems[i-1].ID {
-			s.addReason(string(r.Problems[i].ID))
+			s.addReason(string(r.Problems[i].ID), 1)
 		}
 	}
 }
 
 func (s *triageStats) addClass(class string, exitCode int) {
-	if s.classes == nil {
-		s.classes, s.reasons = map[string]int{}, map[string]int{}
-	}
 	s.total++
 	s.exitCode = max(s.exitCode, exitCode)
-	s.classes[class]++
+	for i, c := range summaryClasses {
+		if c == class {
+			s.classes[i]++
+			return
+		}
+	}
+	s.classes[2]++ // anything else is malformed
 }
 
-func (s *triageStats) addReason(id string) { s.reasons[id]++ }
+func (s *triageStats) addReason(id string, n int) {
+	for i := range s.reasons {
+		if s.reasons[i].id == id {
+			s.reasons[i].n += n
+			return
+		}
+	}
+	s.reasons = append(s.reasons, reasonCount{id, n})
+}
 
 func (s *triageStats) merge(o *triageStats) {
-	if o.total == 0 {
-		return
-	}
-	if s.classes == nil {
-		s.classes, s.reasons = map[string]int{}, map[string]int{}
-	}
 	s.total += o.total
 	s.cleaned += o.cleaned
 	s.exitCode = max(s.exitCode, o.exitCode)
-	for k, n := range o.classes {
-		s.classes[k] += n
+	for i, n := range o.classes {
+		s.classes[i] += n
 	}
-	for k, n := range o.reasons {
-		s.reasons[k] += n
+	for _, r := range o.reasons {
+		s.addReason(r.id, r.n)
 	}
 }
 
-func (s *triageStats) reset() { *s = triageStats{} }
+func (s *triageStats) reset() { *s = triageStats{reasons: s.reasons[:0]} }
 
 // writeSummary prints the counts: "3 lines: 1 valid (1 after cleaning),
 // 1 code, 1 malformed" and "by reason: one-time-code 1, …", reasons by
-// count.
-func writeSummary(w io.Writer, p palette, s *triageStats, noun string, classOrder []string) {
+// count, then by id.
+func writeSummary(w io.Writer, p palette, s *triageStats, noun string) {
 	var parts []string
-	for _, c := range classOrder {
-		if n := s.classes[c]; n > 0 {
+	for i, c := range summaryClasses {
+		if n := s.classes[i]; n > 0 {
 			part := fmt.Sprintf("%d %s", n, classColor(p, c).Sprint(c))
 			if c == string(totpkey.ClassValid) && s.cleaned > 0 {
 				part += fmt.Sprintf(" (%d after cleaning)", s.cleaned)
@@ -288,19 +304,16 @@ func writeSummary(w io.Writer, p palette, s *triageStats, noun string, classOrde
 	if len(s.reasons) == 0 {
 		return
 	}
-	ids := make([]string, 0, len(s.reasons))
-	for id := range s.reasons {
-		ids = append(ids, id)
-	}
-	slices.SortFunc(ids, func(a, b string) int {
-		if d := s.reasons[b] - s.reasons[a]; d != 0 {
+	reasons := slices.Clone(s.reasons)
+	slices.SortFunc(reasons, func(a, b reasonCount) int {
+		if d := b.n - a.n; d != 0 {
 			return d
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.id, b.id)
 	})
 	parts = parts[:0]
-	for _, id := range ids {
-		parts = append(parts, fmt.Sprintf("%s %d", id, s.reasons[id]))
+	for _, r := range reasons {
+		parts = append(parts, fmt.Sprintf("%s %d", r.id, r.n))
 	}
 	fmt.Fprintf(w, "by reason: %s\n", strings.Join(parts, ", "))
 }

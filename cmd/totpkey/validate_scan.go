@@ -75,7 +75,7 @@ func runScan(o *validateOptions) error {
 		if run.stats.total == 0 {
 			fmt.Fprintln(o.IO.Out, "No keys, codes, otpauth links or error messages found.")
 		} else {
-			writeSummary(o.IO.Out, run.p, &run.stats, "finding", []string{"valid", "code", "malformed", "error-message"})
+			writeSummary(o.IO.Out, run.p, &run.stats, "finding")
 		}
 	}
 	return exitWith(run.stats.exitCode)
