@@ -343,26 +343,43 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 	}
 	sepLen := toks[i+1].start - first.end
 	dash := sepLen == 1 && line[first.end] == '-'
-	sum := first.runStats
-	groups := 1
+	// The groups by their shape alone; words are looked up only for a run
+	// long enough to be a key, which ordinary text seldom is.
+	groups, chars := 1, first.chars
+	upper, lower := first.upper > 0, first.lower > 0
 	for j := i + 1; j < len(toks) && groups < maxScanGroups; j++ {
 		prev, g := &toks[j-1], &toks[j]
 		if g.kind != scanTokWord || g.start-prev.end != sepLen ||
 			!scanSingleSeparator(line, prev.end, g.start, dash) || dash != (line[prev.end] == '-') ||
-			g.chars > size || prev.padEnd != prev.end || g.lower > 0 && s.flags(g)&scanWordCommon != 0 {
+			g.chars > size || prev.padEnd != prev.end {
 			break
 		}
-		if sum.upper > 0 && g.lower > 0 || sum.lower > 0 && g.upper > 0 {
+		if upper && g.lower > 0 || lower && g.upper > 0 {
 			break // another letter case: the text goes on after the key
 		}
-		sum.add(&g.runStats)
+		upper, lower = upper || g.upper > 0, lower || g.lower > 0
 		groups++
+		chars += g.chars
 		if g.chars < size {
 			break // a shorter group ends the key
 		}
 	}
-	if groups < 2 || sum.chars < MinKeyChars && (groups < 3 || sum.chars < minGroupedKeyChars) ||
+	if groups < 2 || chars < MinKeyChars && (groups < 3 || chars < minGroupedKeyChars) ||
 		s.flags(first)&scanWordCommon != 0 {
+		return 0
+	}
+	// An ordinary word in small letters ends the key before it ("… 3pxp
+	// and"); in capitals it may be a group of the key.
+	sum := first.runStats
+	for j := i + 1; j < i+groups; j++ {
+		g := &toks[j]
+		if g.lower > 0 && s.flags(g)&scanWordCommon != 0 {
+			groups = j - i
+			break
+		}
+		sum.add(&g.runStats)
+	}
+	if groups < 2 || sum.chars < MinKeyChars && (groups < 3 || sum.chars < minGroupedKeyChars) {
 		return 0
 	}
 	if sum.digits() == 0 && (sum.chars < MinKeyChars || sum.pairs > 0 && sum.common*100/sum.pairs >= 40) {

@@ -219,24 +219,26 @@ func scanVowel(c byte) bool {
 func scanCloseToken(line []byte, toks []scanToken, cur *scanToken, fieldTok, fieldByte int) (_ []scanToken, skipTo int) {
 	end := int(cur.end)
 	rest := line[end:]
-	if scanHasPrefixFold(rest, "://") {
-		if scanEqualFold(line[cur.start:end], "otpauth") {
-			return scanAppendLink(line, toks, cur, false)
-		}
-		// A web address: skip the whole field.
-		fe := scanFieldEnd(line, end)
-		return append(toks[:fieldTok], scanToken{start: int32(fieldByte), end: int32(fe), padEnd: int32(fe), kind: scanTokSkip}), fe
+	cur.padEnd = cur.end
+	if len(rest) == 0 {
+		return append(toks, *cur), 0
 	}
-	if scanEqualFold(line[cur.start:end], "otpauth") {
+	switch rest[0] {
+	case ':':
+		isOTPAuth := cur.chars == 7 && scanEqualFold(line[cur.start:end], "otpauth")
 		switch {
-		case scanHasPrefixFold(rest, ":"):
+		case isOTPAuth:
 			return scanAppendLink(line, toks, cur, false)
-		case scanHasPrefixFold(rest, "-migration:"):
+		case scanHasPrefixFold(rest, "://"):
+			// A web address: skip the whole field.
+			fe := scanFieldEnd(line, end)
+			return append(toks[:fieldTok], scanToken{start: int32(fieldByte), end: int32(fe), padEnd: int32(fe), kind: scanTokSkip}), fe
+		}
+	case '-':
+		if cur.chars == 7 && scanHasPrefixFold(rest, "-migration:") && scanEqualFold(line[cur.start:end], "otpauth") {
 			return scanAppendLink(line, toks, cur, true)
 		}
-	}
-	cur.padEnd = cur.end
-	if len(rest) > 0 && rest[0] == '=' {
+	case '=':
 		j := end
 		for j < len(line) && line[j] == '=' {
 			j++
