@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -27,8 +28,9 @@ func appendViewJSON(dst []byte, v *resultView) []byte {
 // every result through it.
 func appendViewJSONInput(dst []byte, v *resultView, raw string, hasRaw bool) []byte {
 	input, direct := v.Input, false
+	var plan maskPlan
 	if hasRaw {
-		direct = plainForMask(raw)
+		plan, direct = planMask(raw)
 		if !direct {
 			input = viewInput(raw)
 		}
@@ -112,7 +114,7 @@ func appendViewJSONInput(dst []byte, v *resultView, raw string, hasRaw bool) []b
 	dst = appendIntField(dst, -1, "column", v.Column)
 	dst = appendStringField(dst, -1, "kind", v.Kind)
 	if direct {
-		dst = appendMaskedInputJSON(dst, raw)
+		dst = appendMaskedInputJSON(dst, raw, plan)
 	} else {
 		dst = appendStringField(dst, -1, "input", input)
 	}
@@ -149,53 +151,77 @@ func appendEncodingJSON(dst []byte, v *resultView) []byte {
 	return buf.Bytes()
 }
 
-// plainForMask reports whether raw is printable ASCII (tabs allowed) that
-// is not an otpauth link: the inputs appendMaskedInputJSON writes.
-func plainForMask(raw string) bool {
-	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c < ' ' && c != '\t' || c >= 0x7f {
-			return false
-		}
-	}
-	return !hasLinkPrefix(raw)
+// maskPlan is what appendMaskedInputJSON needs to know about an input,
+// found in one pass.
+type maskPlan struct {
+	start, end int  // the input without white space around it
+	visible    int  // characters that are neither white space nor a dash after the first
+	escapes    int  // shown characters that JSON escapes
+	simple     bool // no white space and no dash inside: prefix, then bullets
 }
 
-// appendMaskedInputJSON appends the "input" field for printable ASCII raw
-// input: what appendStringField(dst, -1, "input", maskInput(raw, …)) gives,
-// in two passes and without allocating.
-func appendMaskedInputJSON(dst []byte, raw string) []byte {
-	start, end := 0, len(raw)
-	for start < end && (raw[start] == ' ' || raw[start] == '\t') {
-		start++
+// planMask reads raw once. It reports false unless raw is printable ASCII
+// (tabs allowed) that is not an otpauth link: the inputs
+// appendMaskedInputJSON writes.
+func planMask(raw string) (maskPlan, bool) {
+	p := maskPlan{start: -1, simple: true}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == ' ' || c == '\t':
+			if p.start >= 0 {
+				p.simple = false // maybe inside; trailing space is trimmed below
+			}
+			continue
+		case c < ' ' || c >= 0x7f:
+			return p, false
+		case c == '-' && p.visible > 0:
+			p.simple = false
+		default:
+			if (c == '"' || c == '\\') && p.visible < totpkey.MaskedPrefix {
+				p.escapes++
+			}
+			p.visible++
+		}
+		if p.start < 0 {
+			p.start = i
+		}
+		p.end = i + 1
 	}
-	for end > start && (raw[end-1] == ' ' || raw[end-1] == '\t') {
-		end--
+	if p.start < 0 {
+		p.start, p.end = 0, 0
 	}
-	raw = raw[start:end]
+	if !p.simple && strings.IndexAny(raw[p.start:p.end], " \t-") < 0 {
+		p.simple = true // the white space was only at the end
+	}
+	return p, !hasLinkPrefix(raw[p.start:p.end])
+}
+
+// appendMaskedInputJSON appends the "input" field for an input planMask
+// accepted: what appendStringField(dst, -1, "input", maskInput(raw, …))
+// gives, without allocating.
+func appendMaskedInputJSON(dst []byte, raw string, p maskPlan) []byte {
+	raw = raw[p.start:p.end]
 	if raw == "" {
 		return dst
 	}
-	visible, escapes := 0, 0
-	for i := 0; i < len(raw); i++ {
-		switch c := raw[i]; {
-		case c == ' ' || c == '\t':
-		case c == '-' && visible > 0:
-		default:
-			if (c == '"' || c == '\\') && visible < totpkey.MaskedPrefix {
-				escapes++ // at most the shown characters need escaping
-			}
-			visible++
-		}
-	}
 	show := totpkey.MaskedPrefix
-	if visible <= 2*totpkey.MaskedPrefix {
-		show = visible / 2
+	if p.visible <= 2*totpkey.MaskedPrefix {
+		show = p.visible / 2
 	}
-	// Room for the field: every byte could become "•" (3 bytes).
-	dst = slices.Grow(dst, len(`,"input":""`)+3*len(raw)+escapes)
+	dst = append(dst, `,"input":"`...)
+	if p.simple && p.escapes == 0 {
+		// A key or a code as typed: the first characters, then bullets.
+		dst = append(dst, raw[:show]...)
+		for n := len(raw) - show; n > 0; n -= min(n, len(eightBullets)/3) {
+			dst = append(dst, eightBullets[:3*min(n, len(eightBullets)/3)]...)
+		}
+		return append(dst, '"')
+	}
+	// Room for the rest: every byte could become "•" (3 bytes).
+	dst = slices.Grow(dst, 3*len(raw)+p.escapes+1)
 	n := len(dst)
 	out := dst[:cap(dst)]
-	n += copy(out[n:], `,"input":"`)
 	shown, space := 0, false
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
