@@ -92,6 +92,9 @@ func Scan(text string) []Finding {
 type Scanner struct {
 	toks []scanToken
 	line []byte // the line being scanned
+	// noKeyBefore is the first token of the line a key may start at: the
+	// tokens before it belong to a run of groups rejected as a whole.
+	noKeyBefore int
 	// prevCode and prevNeg are how many tokens back from the end of the
 	// previous line the last word that speaks for (or against) a one-time
 	// code stood, and prevKey the same for a key; 0 when there was none.
@@ -111,6 +114,7 @@ func (s *Scanner) Skip() { s.Reset() }
 func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 	s.toks = scanTokenize(line, s.toks[:0])
 	s.line = line
+	s.noKeyBefore = 0
 	defer func() { s.line = nil }()
 	toks := s.toks
 	col := scanColumns{line: line}

@@ -296,7 +296,7 @@ const (
 // and whether its "=" padding belongs to it; 0 when there is none.
 func (s *Scanner) keyAt(line []byte, toks []scanToken, i int) (n int, padded bool) {
 	t := &toks[i]
-	if t.kind != scanTokWord || t.chars < minScanGroup {
+	if t.kind != scanTokWord || t.chars < minScanGroup || i < s.noKeyBefore {
 		return 0, false
 	}
 	if n := s.groupedKeyAt(line, toks, i); n > 0 {
@@ -308,7 +308,7 @@ func (s *Scanner) keyAt(line []byte, toks []scanToken, i int) (n int, padded boo
 		return 0, false
 	}
 	padded = t.padEnd > t.end
-	if st.chars >= MinKeyChars && scanLooksLikeKey(st, s.keyContext(toks, i, i+1)) {
+	if st.chars >= MinKeyChars && scanLooksLikeKey(st, s.keyContext(toks, i, i+1), false) {
 		return 1, padded
 	}
 	ctx := s.scanContextAround(toks, i, i+1, false)
@@ -371,6 +371,7 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 	// An ordinary word in small letters ends the key before it ("… 3pxp
 	// and"); in capitals it may be a group of the key.
 	sum := first.runStats
+	withDigits := min(first.digits(), 1)
 	for j := i + 1; j < i+groups; j++ {
 		g := &toks[j]
 		if g.lower > 0 && s.flags(g)&scanWordCommon != 0 {
@@ -378,6 +379,7 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 			break
 		}
 		sum.add(&g.runStats)
+		withDigits += min(g.digits(), 1)
 	}
 	if groups < 2 || sum.chars < MinKeyChars && (groups < 3 || sum.chars < minGroupedKeyChars) {
 		return 0
@@ -385,7 +387,11 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 	if sum.digits() == 0 && (sum.chars < MinKeyChars || sum.pairs > 0 && sum.common*100/sum.pairs >= 40) {
 		return 0 // a few words in capitals, or a run of words of one length
 	}
-	if !scanLooksLikeKey(&sum, s.keyContext(toks, i, i+groups)) {
+	// Digits in two groups or more: not words with a number after them.
+	if !scanLooksLikeKey(&sum, s.keyContext(toks, i, i+groups), withDigits >= 2) {
+		// Its tail is no key either: a key is not found in part of a run
+		// that as a whole does not look like one.
+		s.noKeyBefore = i + groups
 		return 0
 	}
 	return groups
@@ -396,7 +402,7 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 // random base32 key has one letter case, about one digit in five, few vowels
 // and letters and digits mixed; words have many vowels, identifiers a word
 // and a number side by side ("ORDER2024").
-func scanLooksLikeKey(st *runStats, keyCtx bool) bool {
+func scanLooksLikeKey(st *runStats, keyCtx, spreadDigits bool) bool {
 	n := st.chars
 	letters := st.letters()
 	if st.upper > 0 && st.lower > 0 || letters*2 < n {
@@ -418,9 +424,10 @@ func scanLooksLikeKey(st *runStats, keyCtx bool) bool {
 	switch {
 	case keyCtx:
 		return !wordish || vowels <= 30
-	case st.digits() == 0, st.trans <= 2:
+	case st.digits() == 0, st.trans <= 2 && !spreadDigits:
 		// Letters alone, or a word and a number side by side
-		// ("AUTHENTICATION2024").
+		// ("AUTHENTICATION2024", "CASTING WETBACK 5235"). Digits spread
+		// over several groups of a key are no such thing.
 		return !wordish && vowels <= 40
 	default:
 		return !wordish || vowels <= 30

@@ -100,6 +100,11 @@ func TestScanTickets(t *testing.T) {
 			[]string{`1:20 code "482913" one-time-code`},
 		},
 		{
+			"a key in groups is found whole, not its tail",
+			"My broker shows: 5SAS EMEF 65LE RFDC",
+			[]string{`1:18 key "5SAS EMEF 65LE RFDC" cleaned-key`},
+		},
+		{
 			"8-digit code after 2FA",
 			"2FA 12345678 rejected",
 			[]string{`1:5 code "12345678" one-time-code`},
@@ -127,6 +132,7 @@ func TestScanIgnores(t *testing.T) {
 		{"numbers far from a code word", "My code was wrong. Yesterday I paid 482913 rupees to the broker for the plan."},
 		{"web and e-mail addresses", "see https://broker.example/totp?secret=JBSWY3DPEHPK3PXP or mail jbswy3dpehpk3pxp@example.com"},
 		{"a word and a year", "AUTHENTICATION2024 and Passwordreset2024"},
+		{"words of one length and a number", "CASTING WETBACK 5235 and 6477 BILL JILL"},
 		{"base64 and hashes", "token eyJhbGciOiJIUzI1NiJ9 sha 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12"},
 		{"short tokens", "ABC 123 XYZ 45 JBSW"},
 		{"a number with a code word against it", "ticket 48291377, code sent"},
