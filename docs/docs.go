@@ -53,8 +53,17 @@ type Topic struct {
 type catalogue struct {
 	topics  []Topic        // sorted by id
 	byName  map[string]int // normalised id or alias -> index in topics
-	index   *wordIndex     // keyword index for sentence queries
 	invalid []error        // topic files that could not be parsed
+
+	indexOnce sync.Once
+	index     *wordIndex // keyword index for sentence queries; see words
+}
+
+// words returns the keyword index, built the first time a sentence query
+// needs it: looking topics up by name never pays for it.
+func (c *catalogue) words() *wordIndex {
+	c.indexOnce.Do(func() { c.index = newWordIndex(c.topics) })
+	return c.index
 }
 
 var (
@@ -113,7 +122,6 @@ func buildCatalogue(fsys fs.FS, dir string) *catalogue {
 			c.byName[key] = i
 		}
 	}
-	c.index = newWordIndex(c.topics)
 	return c
 }
 
@@ -142,11 +150,35 @@ func All() []Topic {
 
 // Lookup finds a topic by its id or one of its aliases. The match ignores
 // case and punctuation, so "Invalid Character" finds "invalid-character".
+//
+// An exact id, the common case of a command printing the topic of a
+// result, reads just that topic's file; anything else parses the catalogue.
 func Lookup(idOrAlias string) (Topic, bool) {
+	if t, ok := lookupFile(topicFiles, "topics", idOrAlias); ok {
+		return t, true
+	}
 	c := load()
 	i, ok := c.byName[normalize(idOrAlias)]
 	if !ok {
 		return Topic{}, false
 	}
 	return c.topics[i], true
+}
+
+// lookupFile is Lookup's fast path: when id is a well-formed topic id with a
+// file of its own that parses and names itself, that file is the answer
+// (ids take precedence over aliases, so the catalogue would agree).
+func lookupFile(fsys fs.FS, dir, id string) (Topic, bool) {
+	if !validTopicID(id) {
+		return Topic{}, false
+	}
+	data, err := fs.ReadFile(fsys, path.Join(dir, id+".md"))
+	if err != nil {
+		return Topic{}, false
+	}
+	t, err := parseTopic(data)
+	if err != nil || t.ID != id {
+		return Topic{}, false
+	}
+	return t, true
 }

@@ -105,10 +105,10 @@ func Resolve(query string) Resolution {
 	}
 	// A single word that is not in any topic but is spelled like a topic
 	// name is a typo of that name: say so instead of guessing by words.
-	if len(near) > 0 && isOneToken(query) && !c.index.knowsAll(qterms) {
+	if len(near) > 0 && isOneToken(query) && !c.words().knowsAll(qterms) {
 		return Resolution{DidYouMean: near}
 	}
-	scores := c.index.scores(qterms)
+	scores := c.words().scores(qterms)
 	var matches []Match
 	for i, s := range scores {
 		if s >= minWordsScore {

@@ -1,6 +1,10 @@
-package main
+//go:build gendocs
 
-//go:generate go run . gendocs ../../docs
+// The docs generator is built only with the gendocs tag (see devcommands.go):
+// cobra/doc pulls in a Markdown and a YAML library whose start-up work every
+// run of totpkey would otherwise pay for.
+
+package main
 
 import (
 	"fmt"
@@ -17,9 +21,14 @@ import (
 // it forward when a release changes the commands.
 var docsDate = time.Date(2026, time.June, 24, 0, 0, 0, 0, time.UTC)
 
+// devCommands returns the commands of a development build: gendocs.
+func devCommands() []*cobra.Command {
+	return []*cobra.Command{newGenDocsCmd()}
+}
+
 // newGenDocsCmd is a hidden command that writes the man pages and the
 // Markdown command reference from the command tree. `go generate ./...`
-// runs it; packagers can too.
+// runs it (go run -tags gendocs); packagers can too.
 func newGenDocsCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:    "gendocs DIR",

@@ -52,7 +52,8 @@ standard input as well as from arguments.`,
 	})
 	root.AddCommand(newValidateCmd(streams))
 	root.AddCommand(newGenerateCmd(streams))
-	root.AddCommand(newExplainCmd(streams), newCompletionCmd(streams), newGenDocsCmd())
+	root.AddCommand(newExplainCmd(streams), newCompletionCmd(streams))
+	root.AddCommand(devCommands()...)
 	setVersion(root)
 	return root
 }
