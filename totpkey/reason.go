@@ -116,3 +116,18 @@ func ChangeMessage(id ReasonID) string {
 	}
 	return ""
 }
+
+// migrationURIMessage is the uri change of an account from a Google
+// Authenticator export: its key came out of the export link, which is not
+// an otpauth link.
+const migrationURIMessage = "took the key out of the Google Authenticator export link"
+
+// ChangeMessage describes one of the result's changes in a sentence, in
+// the words of where the key came from: the uri change of an export
+// account names the export link. Empty for an id that is not a change.
+func (r *Result) ChangeMessage(id ReasonID) string {
+	if id == ChangeURI && r.Format == FormatMigration {
+		return migrationURIMessage
+	}
+	return ChangeMessage(id)
+}

@@ -174,14 +174,11 @@ func runGenerate(o *generateOptions) error {
 		return err
 	}
 	var entries []codeEntry
-	exit := 0
+	var bad []totpkey.Result
 	for i := range results {
 		r := &results[i]
 		if r.Class != totpkey.ClassValid {
-			if err := o.diagnose(r, input, len(results) > 1); err != nil {
-				return err
-			}
-			exit = max(exit, r.ExitCode())
+			bad = append(bad, *r)
 			continue
 		}
 		e, err := newCodeEntry(r, s.override)
@@ -190,6 +187,15 @@ func runGenerate(o *generateOptions) error {
 		}
 		entries = append(entries, e)
 	}
+	if len(bad) > 0 {
+		if len(results) > 1 {
+			input = "" // an export link: positions are in the decoded payload
+		}
+		if err := o.diagnose(bad, input); err != nil {
+			return err
+		}
+	}
+	exit := highestExitCode(bad)
 	if len(entries) > 0 {
 		at := o.Now()
 		if s.atGiven {
@@ -217,19 +223,16 @@ func (o *generateOptions) keyResults() ([]totpkey.Result, string, error) {
 	return classifyInput(input), input, nil
 }
 
-// diagnose prints what is wrong with a key on standard error, exactly as
+// diagnose prints what is wrong with keys on standard error, exactly as
 // validate prints it on standard output.
-func (o *generateOptions) diagnose(r *totpkey.Result, input string, several bool) error {
+func (o *generateOptions) diagnose(bad []totpkey.Result, input string) error {
 	if o.Output == "json" {
-		return writeJSONResults(o.IO.ErrOut, []totpkey.Result{*r}, false)
-	}
-	if several {
-		input = ""
+		return writeJSONResults(o.IO.ErrOut, bad, false)
 	}
 	errStreams := *o.IO
 	errStreams.outTTY = o.IO.errTTY
 	errStreams.color = o.IO.errTTY && o.IO.env != nil && colorAllowed(o.IO.env)
-	return writeResultText(o.IO.ErrOut, &errStreams, r, input, false)
+	return writeResultsText(o.IO.ErrOut, &errStreams, bad, input, false)
 }
 
 // print writes the codes in the chosen form.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -40,7 +41,8 @@ func newPalette(enabled bool) palette {
 
 // writeResultText prints one result for a person: a verdict, the input
 // with carets under its bad characters (masked), the problems, the
-// cleaning, what to paste, and the fix.
+// cleaning and what to paste. The fix (the result's topic) is left to
+// writeResultsText.
 func writeResultText(w io.Writer, streams *ioStreams, r *totpkey.Result, input string, showSecret bool) error {
 	p := newPalette(streams.color)
 	mark, tone := "✗", p.bad
@@ -67,15 +69,39 @@ func writeResultText(w io.Writer, streams *ioStreams, r *totpkey.Result, input s
 	if changes := r.Changes.List(); len(changes) > 0 {
 		label := "Cleaned:"
 		for _, id := range changes {
-			fmt.Fprintf(w, "  %-8s %s\n", label, totpkey.ChangeMessage(id))
+			fmt.Fprintf(w, "  %-8s %s\n", label, r.ChangeMessage(id))
 			label = ""
 		}
 	}
 	writeKeyLine(w, p, r, showSecret)
 	writeCodeCheck(w, p, r, showSecret)
-	if r.Topic != "" {
+	return nil
+}
+
+// writeResultsText prints results for a person, one after the other, then
+// the fix of each: a topic that several results share (the accounts of one
+// export, say) is printed once, after the last of them.
+func writeResultsText(w io.Writer, streams *ioStreams, results []totpkey.Result, input string, showSecret bool) error {
+	if len(results) > 1 {
+		input = "" // an export link: positions are in the decoded payload
+	}
+	var topics []string
+	for i := range results {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		if err := writeResultText(w, streams, &results[i], input, showSecret); err != nil {
+			return err
+		}
+		if t := results[i].Topic; t != "" && !slices.Contains(topics, t) {
+			topics = append(topics, t)
+		}
+	}
+	for _, t := range topics {
 		fmt.Fprintln(w)
-		return writeTopic(w, streams, r.Topic)
+		if err := writeTopic(w, streams, t); err != nil {
+			return err
+		}
 	}
 	return nil
 }

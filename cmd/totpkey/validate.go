@@ -180,19 +180,7 @@ func writeResults(o *validateOptions, input string, results []totpkey.Result) er
 	if o.Reply {
 		return writeReply(w, input, results)
 	}
-	for i := range results {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		shown := input
-		if len(results) > 1 {
-			shown = "" // an export link: positions are in the decoded payload
-		}
-		if err := writeResultText(w, o.IO, &results[i], shown, o.ShowSecret); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeResultsText(w, o.IO, results, input, o.ShowSecret)
 }
 
 // readInput gets one input: from the argument, else standard input, else

@@ -138,7 +138,7 @@ func fillResultView(v *resultView, r *totpkey.Result, showSecret bool, st *viewS
 	if r.Changes != 0 {
 		for _, id := range changeOrder {
 			if r.Changes.Has(id) {
-				v.Changes = append(v.Changes, changeView{ID: string(id), Message: totpkey.ChangeMessage(id)})
+				v.Changes = append(v.Changes, changeView{ID: string(id), Message: r.ChangeMessage(id)})
 			}
 		}
 	}
