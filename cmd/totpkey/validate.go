@@ -143,10 +143,8 @@ func runValidate(o *validateOptions) error {
 		results = classifyInput(input)
 	}
 	if o.Code != "" {
-		for i := range results {
-			if err := checkCode(o, &results[i]); err != nil {
-				return err
-			}
+		if err := checkCodes(o, results); err != nil {
+			return err
 		}
 	}
 	if err := writeResults(o, input, results); err != nil {

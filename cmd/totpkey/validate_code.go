@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -28,6 +29,38 @@ func checkCodeFlags(o *validateOptions) error {
 		}
 	}
 	return nil
+}
+
+// checkCodes is validate --code over the results of one input. An export
+// link holds several accounts and the code comes from one of them: when
+// some account gives the code, the others are left unchecked rather than
+// reported as not matching it. When none does, every account reports the
+// mismatch.
+func checkCodes(o *validateOptions, results []totpkey.Result) error {
+	before := make([]totpkey.Result, len(results))
+	for i := range results {
+		before[i] = results[i]
+		before[i].Problems = slices.Clone(results[i].Problems)
+		if err := checkCode(o, &results[i]); err != nil {
+			return err
+		}
+	}
+	if len(results) < 2 || !slices.ContainsFunc(results, codeFound) {
+		return nil
+	}
+	for i := range results {
+		if !codeFound(results[i]) {
+			results[i] = before[i]
+		}
+	}
+	return nil
+}
+
+// codeFound reports whether the code check of r found the code: the key
+// gives it, or a repair of its look-alike characters does.
+func codeFound(r totpkey.Result) bool {
+	c := r.CodeCheck
+	return c != nil && (c.Matched || c.RepairedKey != "")
 }
 
 // checkCode is validate --code: it checks that the key gives the code the
