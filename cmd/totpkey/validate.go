@@ -110,8 +110,8 @@ func (o *validateOptions) check() error {
 		return usageErrorf(hint, "give either an input or --qr, not both")
 	case !o.Lines && !o.Scan && len(o.Args) > 1:
 		return usageErrorf("quote a key that has spaces: totpkey validate 'JBSW Y3DP …'", "validate takes one input, got %d arguments", len(o.Args))
-	case o.Window < 0 || o.Window > 10:
-		return usageErrorf(hint, "--window must be from 0 to 10 time steps, got %d", o.Window)
+	case o.Window < 0 || o.Window > totpkey.MaxWindow:
+		return usageErrorf(hint, "--window must be from 0 to %d time steps, got %d", totpkey.MaxWindow, o.Window)
 	case o.Reply && o.Output != "text":
 		return usageErrorf(hint, "--reply prints a text reply; it cannot be used with -o %s", o.Output)
 	}
