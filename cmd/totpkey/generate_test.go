@@ -249,19 +249,8 @@ func TestGenerateNoSecretLeaks(t *testing.T) {
 		for _, in := range leakInputs {
 			for _, tty := range []bool{false, true} {
 				for range 4 {
-					raw := make([]byte, 10+rng.IntN(30))
-					for i := range raw {
-						raw[i] = byte(rng.UintN(256))
-					}
-					arg, stdin, key := in.input(raw)
-					args := append([]string{}, mode...)
-					if arg != "" {
-						args = append(args, arg)
-					}
-					_, stdout, stderr := runCommand(args, stdin, tty)
-					if n := longestSharedRun(stdout+stderr, key); n > 4 {
-						t.Fatalf("%v (%s, tty=%v): %d characters of the key in the output:\n%s%s", mode, in.name, tty, n, stdout, stderr)
-					}
+					arg, stdin, key := in.input(randomSecret(rng))
+					assertNoLeak(t, withArg(mode, arg), stdin, tty, in.name, key)
 				}
 			}
 		}

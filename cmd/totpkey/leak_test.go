@@ -68,27 +68,61 @@ func TestNoSecretLeaks(t *testing.T) {
 		for _, in := range leakInputs {
 			for _, tty := range []bool{false, true} {
 				for range 8 {
-					raw := make([]byte, 10+rng.IntN(30))
-					for i := range raw {
-						raw[i] = byte(rng.UintN(256))
-					}
-					arg, stdin, key := in.input(raw)
-					args := append([]string{}, mode...)
-					if arg != "" {
-						args = append(args, arg)
-					}
-					_, stdout, stderr := runCommand(args, stdin, tty)
-					if n := longestSharedRun(stdout+stderr, key); n > 4 {
-						t.Fatalf("%v (%s, tty=%v): %d characters of the key in the output:\n%s%s", mode, in.name, tty, n, stdout, stderr)
-					}
+					arg, stdin, key := in.input(randomSecret(rng))
+					args := withArg(mode, arg)
+					assertNoLeak(t, args, stdin, tty, in.name, key)
 					if in.name == "clean" && !tty {
-						_, shown, _ := runCommand(append(args, "--show-secret"), stdin, tty)
-						if !strings.Contains(shown, key) {
-							t.Fatalf("%v --show-secret does not print the key:\n%s", mode, shown)
-						}
+						assertShowsSecret(t, args, stdin, key)
 					}
 				}
 			}
+		}
+	}
+}
+
+// randomSecret returns the secret bytes of one probe: 10 to 39 random
+// bytes, so keys of many lengths.
+func randomSecret(rng *rand.Rand) []byte {
+	raw := make([]byte, 10+rng.IntN(30))
+	for i := range raw {
+		raw[i] = byte(rng.UintN(256))
+	}
+	return raw
+}
+
+// withArg is a copy of args with arg added when it is not empty.
+func withArg(args []string, arg string) []string {
+	out := append([]string{}, args...)
+	if arg != "" {
+		out = append(out, arg)
+	}
+	return out
+}
+
+// assertNoLeak runs the command and fails the test when more than 4
+// characters of any of keys appear in what it prints. what names the probe
+// in the failure. It returns standard output, for checks of its own.
+func assertNoLeak(t *testing.T, args []string, stdin string, tty bool, what string, keys ...string) string {
+	t.Helper()
+	_, stdout, stderr := runCommand(args, stdin, tty)
+	for _, key := range keys {
+		if n := longestSharedRun(stdout+stderr, key); n > 4 {
+			t.Fatalf("%v (%s, tty=%v): %d characters of a key in the output:\n%s%s", args, what, tty, n, stdout, stderr)
+		}
+	}
+	return stdout
+}
+
+// assertShowsSecret runs the command with --show-secret, piped, and fails
+// the test unless every one of keys is in its output: proof that
+// assertNoLeak could see a leak in this mode.
+func assertShowsSecret(t *testing.T, args []string, stdin string, keys ...string) {
+	t.Helper()
+	args = append(append([]string{}, args...), "--show-secret")
+	_, shown, _ := runCommand(args, stdin, false)
+	for _, key := range keys {
+		if !strings.Contains(shown, key) {
+			t.Fatalf("%v does not print the key:\n%s", args, shown)
 		}
 	}
 }

@@ -42,15 +42,8 @@ func exportLinkOf(secrets ...[]byte) string {
 func TestQRAndExportNoSecretLeaks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	dir := t.TempDir()
-	randomSecret := func() []byte {
-		raw := make([]byte, 10+rng.IntN(30))
-		for i := range raw {
-			raw[i] = byte(rng.UintN(256))
-		}
-		return raw
-	}
 	for round := range 6 {
-		secrets := [][]byte{randomSecret(), randomSecret()}
+		secrets := [][]byte{randomSecret(rng), randomSecret(rng)}
 		keys := []string{b32.EncodeToString(secrets[0]), b32.EncodeToString(secrets[1])}
 		export := exportLinkOf(secrets...)
 		setup := "otpauth://totp/Broker:AB1234?secret=" + keys[0] + "&issuer=Broker"
@@ -79,21 +72,11 @@ func TestQRAndExportNoSecretLeaks(t *testing.T) {
 			for _, output := range []string{"text", "json"} {
 				for _, tty := range []bool{false, true} {
 					args := append([]string{"validate", "-o", output}, in...)
-					_, stdout, stderr := runCommand(args, "", tty)
+					stdout := assertNoLeak(t, args, "", tty, "qr", keys...)
 					if !strings.Contains(stdout, "Broker") {
-						t.Fatalf("%v: the output does not name the account:\n%s%s", args, stdout, stderr)
+						t.Fatalf("%v: the output does not name the account:\n%s", args, stdout)
 					}
-					for _, key := range keys {
-						if n := longestSharedRun(stdout+stderr, key); n > 4 {
-							t.Fatalf("%v (tty=%v): %d characters of a key in the output:\n%s%s", args, tty, n, stdout, stderr)
-						}
-					}
-					_, shown, _ := runCommand(append(args, "--show-secret"), "", tty)
-					for _, key := range wantKeys {
-						if !strings.Contains(shown, key) {
-							t.Fatalf("%v --show-secret does not print the key:\n%s", args, shown)
-						}
-					}
+					assertShowsSecret(t, args, "", wantKeys...)
 				}
 			}
 		}
