@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -35,10 +36,27 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"crlf":    cmdCRLF,
 			"exits":   cmdExits,
 			"qrimage": cmdQRImage,
 		},
 	})
+}
+
+// cmdCRLF gives files Windows line endings, so that a script can keep its
+// CRLF fixtures as plain text (a txtar archive, and -u rewriting it, would
+// not keep the carriage returns):
+//
+//	crlf ticket.txt
+func cmdCRLF(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: crlf FILE...")
+	}
+	for _, name := range args {
+		text := strings.ReplaceAll(ts.ReadFile(name), "\r\n", "\n")
+		path := ts.MkAbs(name)
+		ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(text, "\n", "\r\n")), 0o644))
+	}
 }
 
 // cmdExits runs a command and checks its exit code exactly:

@@ -145,6 +145,12 @@ func (run *scanRun) render(b *scanBatch) {
 		if o.Reply {
 			continue // replies are written per text, in write
 		}
+		if f.Kind == totpkey.FindingErrorMessage && o.Output != "text" {
+			// JSON and CSV hold results, as the contract has them: the
+			// keys, codes and links found. An error message is not one;
+			// the table and the reply use it.
+			continue
+		}
 		switch o.Output {
 		case "json":
 			run.fillView(&v, &st, b.file, f)
@@ -165,9 +171,6 @@ func (run *scanRun) fillView(v *resultView, st *viewStorage, file string, f *tot
 	fillResultView(v, &f.Result, run.o.ShowSecret, st)
 	v.File, v.Line, v.Column, v.Kind = file, f.Line, f.Column, string(f.Kind)
 	v.Input = findingShown(f, run.o.ShowSecret, 1<<20)
-	if f.Kind == totpkey.FindingErrorMessage {
-		v.ExitCode = f.ExitCode()
-	}
 }
 
 // findingShown is a finding's text as the outputs show it: an error message
