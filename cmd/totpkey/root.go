@@ -39,7 +39,9 @@ unless you pass --show-secret, and it reads keys from a hidden prompt or
 standard input as well as from arguments.`,
 		Example: `  totpkey validate                      # type the key at a hidden prompt
   totpkey validate 'JBSW Y3DP EHPK 3PXP'
-  pbpaste | totpkey validate -o json`,
+  pbpaste | totpkey validate -o json
+  totpkey generate                      # the code a key gives now
+  totpkey explain 'Failed to generate TOTP'`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},

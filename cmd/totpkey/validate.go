@@ -64,7 +64,18 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
   pbpaste | totpkey validate -o json
 
   # Print the cleaned key in full
-  totpkey validate --show-secret 'JBSW-Y3DP-EHPK-3PXP'`,
+  totpkey validate --show-secret 'JBSW-Y3DP-EHPK-3PXP'
+
+  # Prove it is the key in your app: give the code the app shows now
+  totpkey validate --code 482913
+
+  # The key in a setup screenshot or a Google Authenticator export code
+  totpkey validate --qr screenshot.png
+
+  # Support: every line of a file, a pasted ticket, a reply to send
+  totpkey validate --lines keys.txt -o csv
+  totpkey validate --scan ticket.txt
+  totpkey validate --scan --reply ticket.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
 			return runValidate(opts)
