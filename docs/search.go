@@ -103,9 +103,10 @@ func Resolve(query string) Resolution {
 	if len(qterms) > maxQueryTerms {
 		qterms = qterms[:maxQueryTerms]
 	}
-	// A single word that is not in any topic but is spelled like a topic
-	// name is a typo of that name: say so instead of guessing by words.
-	if len(near) > 0 && isOneToken(query) && !c.words().knowsAll(qterms) {
+	// A name-like query (a few words, such as "invalid charcter") with a
+	// word that is in no topic, spelled like a topic name, is a typo of
+	// that name: say so instead of guessing by the other words.
+	if len(near) > 0 && isNameLike(query) && !c.words().knowsAll(qterms) {
 		return Resolution{DidYouMean: near}
 	}
 	scores := c.words().scores(qterms)
@@ -133,11 +134,15 @@ func Search(query string) []Match {
 	return Resolve(query).Matches
 }
 
-// isOneToken reports whether the query, as typed, is a single word such as
-// an id: no white space inside.
-func isOneToken(query string) bool {
-	q := strings.TrimSpace(query)
-	return q != "" && !strings.ContainsAny(q, " \t\r\n")
+// maxNameWords is the most words a query can have and still be a topic
+// name typed with spaces: "failed to generate totp".
+const maxNameWords = 4
+
+// isNameLike reports whether the query, as typed, could be a topic name: an
+// id, or up to maxNameWords words.
+func isNameLike(query string) bool {
+	n := len(strings.Fields(query))
+	return n > 0 && n <= maxNameWords
 }
 
 // errorMatches finds the topics whose error messages the query is or

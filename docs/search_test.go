@@ -109,6 +109,10 @@ func TestResolveDidYouMean(t *testing.T) {
 		{"pasted-twcie", "pasted-twice"},
 		{"bad-lenght", "bad-length"},
 		{"whitspace", "cleaned-key"},
+		// Names typed as words, with a typo: not a guess by the words.
+		{"invalid charcter", "invalid-character"},
+		{"Pasted twcie", "pasted-twice"},
+		{"failed to generate totpp", "failed-to-generate-totp"},
 	}
 	for _, tt := range tests {
 		r := Resolve(tt.query)
