@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/base64"
-	"image/png"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -11,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/totpkey/totpkey/internal/qrdraw"
 	"google.golang.org/protobuf/encoding/protowire"
 )
 
@@ -50,16 +49,16 @@ func TestQRAndExportNoSecretLeaks(t *testing.T) {
 		var inputs [][]string // command lines after "validate"
 		inputs = append(inputs, []string{export})
 		for i, text := range []string{setup, export} {
-			code, err := scriptCode(text, 500)
+			code, err := qrdraw.Code(text, 500)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var buf bytes.Buffer
-			if err := png.Encode(&buf, code); err != nil {
+			data, err := qrdraw.Encode(code, ".png", 0)
+			if err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, "code"+string(rune('0'+round))+string(rune('0'+i))+".png")
-			if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+			if err := os.WriteFile(path, data, 0o600); err != nil {
 				t.Fatal(err)
 			}
 			inputs = append(inputs, []string{"--qr", path})

@@ -5,21 +5,17 @@
 package main
 
 import (
-	"bytes"
 	"encoding/base64"
 	"flag"
 	"fmt"
 	"image"
-	"image/color"
-	"image/draw"
-	"image/jpeg"
 	"log"
 	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
 
-	"github.com/pquerna/otp"
+	"github.com/totpkey/totpkey/internal/qrdraw"
 	"google.golang.org/protobuf/encoding/protowire"
 )
 
@@ -33,24 +29,25 @@ func main() {
 }
 
 func run(dir string, quality int) error {
-	export, err := codeImage(exportLink(), 720)
+	export, err := qrdraw.Code(exportLink(), 720)
 	if err != nil {
 		return err
 	}
-	setup, err := codeImage("otpauth://totp/Broker:AB1234?secret=ORXXI4DLMV4SA4LSEB2GK43UEBXW4ZJB&issuer=Broker", 260)
+	setup, err := qrdraw.Code("otpauth://totp/Broker:AB1234?secret=ORXXI4DLMV4SA4LSEB2GK43UEBXW4ZJB&issuer=Broker", 260)
 	if err != nil {
 		return err
 	}
+	exportCodes := []*image.Gray{export}
 	for name, img := range map[string]image.Image{
-		"export-screenshot.jpg":  screen(export, image.Pt(180, 640)),
-		"setup-screenshot.jpg":   screen(setup, image.Pt(90, 1500)),
-		"no-code-screenshot.jpg": screen(nil, image.Point{}),
+		"export-screenshot.jpg":  qrdraw.Screenshot(exportCodes, qrdraw.Column(exportCodes, 640)),
+		"setup-screenshot.jpg":   qrdraw.Screenshot([]*image.Gray{setup}, []image.Point{{90, 1500}}),
+		"no-code-screenshot.jpg": qrdraw.Screenshot(nil, nil),
 	} {
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality}); err != nil {
-			return fmt.Errorf("encoding %s: %w", name, err)
+		data, err := qrdraw.Encode(img, filepath.Ext(name), quality)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return err
 		}
 	}
@@ -86,52 +83,4 @@ func exportLink() string {
 		payload = protowire.AppendVarint(payload, f[1])
 	}
 	return "otpauth-migration://offline?data=" + url.QueryEscape(base64.StdEncoding.EncodeToString(payload))
-}
-
-// codeImage renders text as a QR code about size pixels wide, with a white
-// margin.
-func codeImage(text string, size int) (image.Image, error) {
-	key, err := otp.NewKeyFromURL(text)
-	if err != nil {
-		return nil, err
-	}
-	code, err := key.Image(size, size)
-	if err != nil {
-		return nil, err
-	}
-	b := code.Bounds()
-	margin := size / 12
-	out := image.NewGray(image.Rect(0, 0, b.Dx()+2*margin, b.Dy()+2*margin))
-	draw.Draw(out, out.Bounds(), image.White, image.Point{}, draw.Src)
-	draw.Draw(out, b.Add(image.Pt(margin, margin)), code, b.Min, draw.Src)
-	return out, nil
-}
-
-// screen draws a phone screen: status and app bars, lines of text, a
-// button, and the code at the given place.
-func screen(code image.Image, at image.Point) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, 1080, 2340))
-	fill := func(r image.Rectangle, c color.RGBA) {
-		draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
-	}
-	fill(img.Bounds(), color.RGBA{0xff, 0xff, 0xff, 0xff})
-	fill(image.Rect(0, 0, 1080, 90), color.RGBA{0xe8, 0xea, 0xed, 0xff})
-	fill(image.Rect(0, 90, 1080, 250), color.RGBA{0xf1, 0xf3, 0xf4, 0xff})
-	rng := rand.New(rand.NewPCG(1, 2))
-	for line := range 16 {
-		y := 300 + line*58
-		if line >= 5 {
-			y += 820
-		}
-		for x := 60; x < 1000; {
-			word := 30 + rng.IntN(140)
-			fill(image.Rect(x, y, min(x+word, 1020), y+30), color.RGBA{0x20, 0x21, 0x24, 0xff})
-			x += word + 18
-		}
-	}
-	fill(image.Rect(660, 2120, 1020, 2250), color.RGBA{0x1a, 0x73, 0xe8, 0xff})
-	if code != nil {
-		draw.Draw(img, code.Bounds().Add(at), code, image.Point{}, draw.Src)
-	}
-	return img
 }
