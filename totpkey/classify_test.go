@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/totpkey/totpkey/internal/leakcheck"
 )
 
 // A key made for the tests (base32 of "Hello!\xde\xad\xbe\xef"), and a
@@ -202,26 +204,11 @@ func TestClassifyMessagesCarryNoSecret(t *testing.T) {
 	for _, in := range inputs {
 		r := Classify(in)
 		for _, p := range r.Problems {
-			if leak := longestSharedRun(p.Message, testKey32); leak > MaskedPrefix {
+			if leak := leakcheck.LongestSharedRun(p.Message, testKey32); leak > MaskedPrefix {
 				t.Errorf("Classify(%q): message %q shares %d characters with the key", in, p.Message, leak)
 			}
 		}
 	}
-}
-
-// longestSharedRun is the length of the longest substring of secret that
-// appears in text.
-func longestSharedRun(text, secret string) int {
-	best := 0
-	for i := range secret {
-		for j := i + best + 1; j <= len(secret); j++ {
-			if !strings.Contains(text, secret[i:j]) {
-				break
-			}
-			best = j - i
-		}
-	}
-	return best
 }
 
 func TestClassifyValidKeyDecodes(t *testing.T) {

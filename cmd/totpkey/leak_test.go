@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/totpkey/totpkey/internal/leakcheck"
 )
 
 // leakCase is one way of giving a key to the command. input turns a random
@@ -127,17 +129,6 @@ func assertShowsSecret(t *testing.T, args []string, stdin string, keys ...string
 	}
 }
 
-// longestSharedRun is the length of the longest substring of secret that
-// appears in text.
-func longestSharedRun(text, secret string) int {
-	best := 0
-	for i := range secret {
-		for j := i + best + 1; j <= len(secret); j++ {
-			if !strings.Contains(text, secret[i:j]) {
-				break
-			}
-			best = j - i
-		}
-	}
-	return best
-}
+// longestSharedRun is leakcheck.LongestSharedRun, by the short name the
+// leak tests of this package use.
+var longestSharedRun = leakcheck.LongestSharedRun
