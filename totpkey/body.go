@@ -1,7 +1,7 @@
 package totpkey
 
 import (
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -83,32 +83,21 @@ func (s *bodyScan) bad() []badChar { return s.badArr[:s.nbad] }
 func (s *bodyScan) scan(t string, base int) {
 	pos := max(base, 0) // stays 0 (unknown) when base is -1
 	tok := tokenScan{start: -1}
-	for i, r := range t {
+	for i := 0; i < len(t); {
+		if j := s.scanRun(t, i, &tok); j > i {
+			if base >= 0 {
+				pos += j - i
+			}
+			if i = j; i == len(t) {
+				break
+			}
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
 		if base >= 0 {
 			pos++
 		}
 		switch {
-		case r >= 'A' && r <= 'Z' || r >= '2' && r <= '7' || r >= 'a' && r <= 'z':
-			s.padInside = s.padInside || s.padding > 0
-			c := byte(r)
-			if c >= 'a' {
-				s.lower++
-				s.letters++
-				s.changes |= changeLowercase
-				c -= 'a' - 'A'
-			} else if c >= 'A' {
-				s.upper++
-				s.letters++
-			} else {
-				s.digits++
-			}
-			if c >= 'A' && c <= 'F' {
-				s.hexLetters++
-			}
-			s.appendByte(c)
-			s.runes++
-			tok.add(t, i, r)
-		case r >= '0' && r <= '9':
+		case r >= '0' && r <= '9': // 0, 1, 8 and 9: scanRun took 2 to 7
 			s.padInside = s.padInside || s.padding > 0
 			s.digits++
 			s.addBad(pos, r)
@@ -135,13 +124,14 @@ func (s *bodyScan) scan(t string, base int) {
 			s.appendBody(enc[:utf8.EncodeRune(enc[:], r)]...)
 			tok.add(t, i, r)
 		}
+		i += size
 	}
 	s.tokens.end(&tok, t, len(t))
 }
 
 // addBad records an invalid character.
 func (s *bodyScan) addBad(pos int, r rune) {
-	switch _, ok := lookalikes[r]; {
+	switch _, ok := lookalike(r); {
 	case r >= '0' && r <= '9':
 		s.hexDigits++
 		if ok {
@@ -197,21 +187,25 @@ func (s *bodyScan) base32(t string) Result {
 		r.Key = string(body[:len(body)/2])
 		r.Problems = append(r.Problems, Problem{
 			ID:      ReasonPastedTwice,
-			Message: fmt.Sprintf("the same %d characters appear twice in a row: the key was pasted twice; paste it once", half),
+			Message: "the same " + strconv.Itoa(half) + " characters appear twice in a row: the key was pasted twice; paste it once",
 		})
 		return r.malformed()
 	}
 	switch {
 	case n < MinKeyChars:
+		carry := "characters carry"
+		if n == 1 {
+			carry = "character carries"
+		}
 		r.Problems = append(r.Problems, Problem{
 			ID: ReasonTooShort,
-			Message: fmt.Sprintf("%s only %d bits; a TOTP Key has at least %d characters (80 bits): this looks like part of a key",
-				plural(n, "character carries", "characters carry"), n*5, MinKeyChars),
+			Message: strconv.Itoa(n) + " " + carry + " only " + strconv.Itoa(n*5) +
+				" bits; a TOTP Key has at least " + strconv.Itoa(MinKeyChars) + " characters (80 bits): this looks like part of a key",
 		})
 	case n%8 == 1 || n%8 == 3 || n%8 == 6:
 		r.Problems = append(r.Problems, Problem{
 			ID:      ReasonBadLength,
-			Message: fmt.Sprintf("no base32 key is %d characters long: a character is missing or one too many", n),
+			Message: "no base32 key is " + strconv.Itoa(n) + " characters long: a character is missing or one too many",
 		})
 	}
 	if s.padInside {
@@ -222,7 +216,7 @@ func (s *bodyScan) base32(t string) Result {
 		}
 		if s.padFirst > 0 {
 			p.Position = s.padFirst
-			p.Message = fmt.Sprintf("character %d is =, which can only stand at the end of a key", s.padFirst)
+			p.Message = "character " + strconv.Itoa(s.padFirst) + " is =, which can only stand at the end of a key"
 		}
 		r.Problems = append(r.Problems, p)
 	}
@@ -232,7 +226,7 @@ func (s *bodyScan) base32(t string) Result {
 	if s.badCount > s.nbad {
 		r.Problems = append(r.Problems, Problem{
 			ID:      ReasonInvalidCharacter,
-			Message: fmt.Sprintf("and %d more characters that a TOTP Key never contains", s.badCount-s.nbad),
+			Message: "and " + strconv.Itoa(s.badCount-s.nbad) + " more characters that a TOTP Key never contains",
 		})
 	}
 	if len(r.Problems) > 0 {
@@ -259,33 +253,34 @@ func (r Result) malformed() Result {
 }
 
 // invalidCharacter describes one character outside the base32 alphabet.
+// Its messages are joined with + rather than fmt.Sprintf: a look-alike
+// digit in a key is common, and this way its message is one allocation.
 func invalidCharacter(b badChar) Problem {
-	p := Problem{ID: ReasonInvalidCharacter, Position: b.pos, Char: b.r, Suggestion: lookalikes[b.r], draftIndex: b.index}
+	p := Problem{ID: ReasonInvalidCharacter, Position: b.pos, Char: b.r, draftIndex: b.index}
+	p.Suggestion, _ = lookalike(b.r)
 	where := "a character"
 	if b.pos > 0 {
-		where = fmt.Sprintf("character %d", b.pos)
+		where = "character " + strconv.Itoa(b.pos)
 	}
 	switch {
 	case b.r == utf8.RuneError:
 		p.Message = where + " is not valid text (a broken byte or U+FFFD REPLACEMENT CHARACTER)"
 	case b.r >= '0' && b.r <= '9' && p.Suggestion != "":
-		p.Message = fmt.Sprintf("%s is the digit %c, which a TOTP Key never contains: did you mean the letter %s?", where, b.r, p.Suggestion)
+		p.Message = where + " is the digit " + digitString(b.r) + ", which a TOTP Key never contains: did you mean the letter " + p.Suggestion + "?"
 	case b.r >= '0' && b.r <= '9':
-		p.Message = fmt.Sprintf("%s is the digit %c; a TOTP Key has only the digits 2 to 7", where, b.r)
+		p.Message = where + " is the digit " + digitString(b.r) + "; a TOTP Key has only the digits 2 to 7"
 	case p.Suggestion != "":
-		p.Message = fmt.Sprintf("%s is %s, which looks like the Latin letter %s: type %s instead", where, CharName(b.r), p.Suggestion, p.Suggestion)
+		p.Message = where + " is " + CharName(b.r) + ", which looks like the Latin letter " + p.Suggestion + ": type " + p.Suggestion + " instead"
 	case b.r < 0x20 || b.r == 0x7F || (b.r >= 0x80 && b.r < 0xA0):
-		p.Message = fmt.Sprintf("%s is the control character %s, which a TOTP Key never contains", where, CharName(b.r))
+		p.Message = where + " is the control character " + CharName(b.r) + ", which a TOTP Key never contains"
 	default:
-		p.Message = fmt.Sprintf("%s is %q, which a TOTP Key never contains (only letters A to Z and digits 2 to 7)", where, b.r)
+		p.Message = where + " is " + strconv.QuoteRune(b.r) + ", which a TOTP Key never contains (only letters A to Z and digits 2 to 7)"
 	}
 	return p
 }
 
-// plural writes a count with the singular or plural of what follows it.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+// digitString is the ASCII digit d as a string, without allocating.
+func digitString(d rune) string {
+	const digits = "0123456789"
+	return digits[d-'0' : d-'0'+1]
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // lookalikes maps characters that are not in the base32 alphabet to the
@@ -22,6 +23,25 @@ var lookalikes = map[rune]string{
 	'Α': "A", 'Β': "B", 'Ε': "E", 'Ζ': "Z", 'Η': "H", 'Ι': "I", 'Κ': "K",
 	'Μ': "M", 'Ν': "N", 'Ο': "O", 'Ρ': "P", 'Τ': "T", 'Υ': "Y", 'Χ': "X",
 	'ο': "O", 'κ': "K", 'ν': "V", 'τ': "T", 'υ': "U", 'χ': "X",
+}
+
+// lookalike returns the letter suggestion for r, as lookalikes holds it.
+// The ASCII look-alikes (the digits 0, 1 and 8) are answered without the
+// map: codes and hand-copied keys are full of them.
+func lookalike(r rune) (string, bool) {
+	if r < utf8.RuneSelf {
+		switch r {
+		case '0':
+			return "O", true
+		case '1':
+			return "I or L", true
+		case '8':
+			return "B", true
+		}
+		return "", false
+	}
+	s, ok := lookalikes[r]
+	return s, ok
 }
 
 // LookalikeCandidates returns the base32 letters a look-alike character most

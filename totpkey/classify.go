@@ -148,12 +148,27 @@ var quotePairs = [...][2]string{
 // unquote returns what stands between a matching pair of quotes (or
 // brackets) around the whole of t.
 func unquote(t string) (string, bool) {
+	if t == "" || !quoteStart(t[0]) {
+		return "", false // the common case: a key starts with a letter or digit
+	}
 	for _, q := range quotePairs {
 		if len(t) > len(q[0])+len(q[1]) && strings.HasPrefix(t, q[0]) && strings.HasSuffix(t, q[1]) {
 			return t[len(q[0]) : len(t)-len(q[1])], true
 		}
 	}
 	return "", false
+}
+
+// quoteStart reports whether c is the first byte of an opening quote or
+// bracket of quotePairs.
+func quoteStart(c byte) bool {
+	switch c {
+	case '"', '\'', '`', '<', '(', '[',
+		0xE2, // “ ‘ „
+		0xC2: // «
+		return true
+	}
+	return false
 }
 
 // labelLen returns the length of a leading label such as "Key:",
@@ -196,9 +211,11 @@ func keyWord(s string) bool {
 	return false
 }
 
-// hasPrefixFold is strings.HasPrefix, ignoring ASCII case.
+// hasPrefixFold is strings.HasPrefix, ignoring ASCII case. The prefixes
+// are ASCII, so the first bytes must be the same letter in either case (or
+// the same byte) before the whole is compared.
 func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	return len(s) >= len(prefix) && s[0]|0x20 == prefix[0]|0x20 && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // notAKey builds the result for an input that is not a key at all.

@@ -228,3 +228,15 @@ func TestClassifyValidKeyDecodes(t *testing.T) {
 		}
 	}
 }
+
+// TestLookalikeAgreesWithTheMap holds the map-free answers of lookalike to
+// the lookalikes table, for every character up to U+FFFF.
+func TestLookalikeAgreesWithTheMap(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		got, gotOK := lookalike(r)
+		want, wantOK := lookalikes[r]
+		if got != want || gotOK != wantOK {
+			t.Errorf("lookalike(%U) = %q, %v; the map says %q, %v", r, got, gotOK, want, wantOK)
+		}
+	}
+}

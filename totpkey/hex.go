@@ -3,7 +3,7 @@ package totpkey
 import (
 	"encoding/base32"
 	"encoding/hex"
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -47,8 +47,8 @@ func (s *bodyScan) hexKey(t string) (Result, bool) {
 		Key:    base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(raw),
 		Problems: []Problem{{
 			ID: ReasonHexKey,
-			Message: fmt.Sprintf("this is a hexadecimal secret (%d bits); the TOTP Key field takes the same secret "+
-				"written in base32, which is the key shown here", len(raw)*8),
+			Message: "this is a hexadecimal secret (" + strconv.Itoa(len(raw)*8) + " bits); the TOTP Key field takes the same secret " +
+				"written in base32, which is the key shown here",
 		}},
 	}
 	return r.malformed(), true

@@ -5,7 +5,7 @@ import "strings"
 // classifyNonKey recognises inputs that are plainly something other than a
 // key: web addresses, e-mail addresses and phone numbers.
 func classifyNonKey(t string) (Result, bool) {
-	if strings.IndexAny(t, ":@+(/") < 0 && !hasPrefixFold(t, "www.") {
+	if !hasAddressSign(t) && !hasPrefixFold(t, "www.") {
 		return Result{}, false // the common case: nothing to look at
 	}
 	switch {
@@ -18,6 +18,21 @@ func classifyNonKey(t string) (Result, bool) {
 		return notAKey(FormatPhone, "this is a phone number, not a TOTP Key"), true
 	}
 	return Result{}, false
+}
+
+// addressSigns marks the characters that addresses and phone numbers have
+// and keys do not: ':', '@', '+', '(' and '/'.
+var addressSigns = [256]bool{':': true, '@': true, '+': true, '(': true, '/': true}
+
+// hasAddressSign reports whether t has one of addressSigns, a byte at a
+// time with one table look-up each.
+func hasAddressSign(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if addressSigns[t[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // emailAddress reports whether t is one word of the form local@domain.tld.

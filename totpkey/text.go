@@ -1,6 +1,6 @@
 package totpkey
 
-import "fmt"
+import "strconv"
 
 // digitsOnly judges a body made of digits alone: 6 to 8 of them are a
 // one-time code, any other number is not a key.
@@ -18,11 +18,11 @@ func (s *bodyScan) digitsOnly() (Result, bool) {
 			Topic:    string(ReasonOneTimeCode),
 		}, true
 	case n <= 5:
-		return notAKey(FormatDigits, fmt.Sprintf("this is a %d-digit number such as a PIN, not a TOTP Key", n)), true
+		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a PIN, not a TOTP Key"), true
 	case n <= 15:
-		return notAKey(FormatDigits, fmt.Sprintf("this is a %d-digit number such as a phone, client or account number, not a TOTP Key", n)), true
+		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a phone, client or account number, not a TOTP Key"), true
 	}
-	return notAKey(FormatDigits, fmt.Sprintf("this is a %d-digit number; a TOTP Key is made of the letters A to Z and the digits 2 to 7", n)), true
+	return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number; a TOTP Key is made of the letters A to Z and the digits 2 to 7"), true
 }
 
 // codeMessages say what a 6, 7 or 8 digit code is, written out so that
@@ -58,7 +58,8 @@ func (s *bodyScan) text() (Result, bool) {
 		return notAKey(FormatText, "this looks like a password, not a TOTP Key"), true
 	}
 	if s.other >= 3 && s.other*4 >= s.runes || s.badCount > maxReportedChars {
-		return notAKey(FormatText, fmt.Sprintf("%d of its %d characters are ones a TOTP Key never contains: this is not a key", s.badCount, s.runes)), true
+		return notAKey(FormatText, strconv.Itoa(s.badCount)+" of its "+strconv.Itoa(s.runes)+
+			" characters are ones a TOTP Key never contains: this is not a key"), true
 	}
 	return Result{}, false
 }

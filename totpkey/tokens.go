@@ -67,7 +67,7 @@ func (s *tokenStats) end(t *tokenScan, text string, i int) {
 	case t.upper > 0:
 		s.upperOnly++
 	}
-	if t.n <= maxWordLen && commonWord(text[t.start:i]) {
+	if t.n <= maxWordLen && t.lower+t.upper == t.n && commonWord(text[t.start:i]) { // words are letters alone
 		s.words++
 	}
 	*t = tokenScan{start: -1}

@@ -29,10 +29,23 @@ var commonWords = map[string]bool{
 	"welcome": true, "none": true, "null": true, "undefined": true, "yes": true,
 }
 
+// wordStarts has bit c-'a' of entry n set when a common word of n letters
+// starts with the letter c: most groups of a key are turned away by it
+// before the map is asked.
+var wordStarts = func() (t [maxWordLen + 1]uint32) {
+	for w := range commonWords {
+		t[len(w)] |= 1 << (w[0] - 'a')
+	}
+	return t
+}()
+
 // commonWord reports whether s, in any case, is one of commonWords. It does
 // not allocate.
 func commonWord(s string) bool {
-	if len(s) > maxWordLen {
+	if len(s) == 0 || len(s) > maxWordLen {
+		return false
+	}
+	if first := s[0] | 0x20; first < 'a' || first > 'z' || wordStarts[len(s)]&(1<<(first-'a')) == 0 {
 		return false
 	}
 	var buf [maxWordLen]byte
