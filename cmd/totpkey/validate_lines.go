@@ -299,7 +299,7 @@ func (run *linesRun) render(b *lineBatch) {
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]
 		switch {
 		case o.Reply:
-			b.out = run.appendReplyBlock(b.out, b.file, it.line, keeps, &r, input)
+			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input)
 		case o.Output == "json":
 			fillResultView(&v, &r, o.ShowSecret, &st)
 			v.File, v.Line = b.file, it.line
@@ -319,6 +319,13 @@ func (run *linesRun) render(b *lineBatch) {
 			b.out = run.appendRow(b.out, b.file, it.line, keeps, &r, input)
 		}
 	}
+}
+
+// appendReply is appendReplyBlock for a result passed by value: the reply
+// keeps a pointer to its result, which moves that result to the heap, and
+// render's own result, used for every line, stays on the stack.
+func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string) []byte {
+	return run.appendReplyBlock(dst, file, line, keeps, &r, input)
 }
 
 // write writes a rendered batch, in order, with the table or CSV header
