@@ -6,21 +6,19 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/pquerna/otp"
 )
 
 // classifyOTPAuth reads an otpauth:// link (the text inside a setup QR
-// code) and checks its secret like a bare key. pquerna/otp reads the link;
-// the checks here are stricter than it is: it takes an empty secret, any
-// digits and any algorithm. No message quotes the link, which holds the
-// secret.
+// code) and checks its secret like a bare key. link has no white space
+// around it. The link is parsed once, and its type, issuer and account name
+// read as pquerna/otp reads them (see linkAccount); the checks here are
+// stricter than pquerna/otp: it takes an empty secret, any digits and any
+// algorithm. No message quotes the link, which holds the secret.
 func classifyOTPAuth(link string, base int) Result {
-	key, err := otp.NewKeyFromURL(link)
+	u, err := url.Parse(link)
 	if err != nil {
 		return badURI("the otpauth link cannot be read: it has characters or escapes that no link can have")
 	}
-	u, _ := url.Parse(link) // parsed without error just above
 	if !strings.EqualFold(u.Scheme, "otpauth") || u.Opaque != "" {
 		return badURI("an otpauth link starts with otpauth:// followed by totp or hotp")
 	}
@@ -28,11 +26,7 @@ func classifyOTPAuth(link string, base int) Result {
 	if err != nil {
 		return badURI("the otpauth link's parameters cannot be read: a % escape is broken")
 	}
-	account := Account{
-		Type:   strings.ToLower(key.Type()),
-		Issuer: key.Issuer(),
-		Name:   key.AccountName(),
-	}
+	account := linkAccount(u, query)
 	if account.Type != "totp" && account.Type != "hotp" {
 		return badURI(fmt.Sprintf("the otpauth link is of type %q; TOTP links are otpauth://totp/...", clip(account.Type, MaskedPrefix)))
 	}
@@ -68,6 +62,22 @@ func classifyOTPAuth(link string, base int) Result {
 		r.Topic = "cleaned-key"
 	}
 	return r
+}
+
+// linkAccount is the account of an otpauth link as pquerna/otp's Key
+// gives it (Type, Issuer, AccountName): the type is the host, the account
+// name is the path after an "Issuer:" prefix, and the issuer is the issuer=
+// parameter or else that prefix.
+func linkAccount(u *url.URL, query url.Values) Account {
+	name := strings.TrimPrefix(u.Path, "/")
+	issuer := query.Get("issuer")
+	if prefix, rest, ok := strings.Cut(name, ":"); ok {
+		name = rest
+		if issuer == "" {
+			issuer = prefix
+		}
+	}
+	return Account{Type: strings.ToLower(u.Host), Issuer: issuer, Name: name}
 }
 
 // secretParam returns the secret= parameter (its name in any case), and
