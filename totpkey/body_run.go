@@ -7,29 +7,23 @@ package totpkey
 func (s *bodyScan) scanRun(t string, i int, tok *tokenScan) int {
 	j := i
 	lower, upper, digits, hexLetters := 0, 0, 0, 0
-	firstUpper := false // the run's first letter is upper case
+	firstLetter := byte(0) // the run's first letter, 0 while there is none
 	for ; j < len(t); j++ {
-		switch c := t[j]; {
-		case c >= 'A' && c <= 'Z':
-			if lower == 0 && upper == 0 {
-				firstUpper = true
-			}
-			upper++
-			if c <= 'F' {
-				hexLetters++
-			}
-		case c >= 'a' && c <= 'z':
-			lower++
-			if c <= 'f' {
-				hexLetters++
-			}
-		case c >= '2' && c <= '7':
-			digits++
-		default:
-			goto done
+		c := runClasses[t[j]]
+		if c == 0 {
+			break
+		}
+		// Letters and digits of a key come in no order: counting without
+		// a branch per kind keeps the loop free of mispredictions.
+		upper += int(c & runUpper)
+		lower += int(c & runLower >> 1)
+		digits += int(c & runDigit >> 2)
+		hexLetters += int(c & runHex >> 3)
+		if firstLetter == 0 && c&(runUpper|runLower) != 0 {
+			firstLetter = c
 		}
 	}
-done:
+	firstUpper := firstLetter&runUpper != 0
 	n := j - i
 	if n == 0 {
 		return i
@@ -57,6 +51,30 @@ done:
 	tok.n += n
 	return j
 }
+
+// The flags of runClasses.
+const (
+	runUpper = 1 << iota // A-Z
+	runLower             // a-z
+	runDigit             // 2-7
+	runHex               // a-f, A-F
+)
+
+// runClasses has the flags of each ASCII base32 character, and 0 for every
+// other byte.
+var runClasses = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = runUpper, runLower
+	}
+	for c := 'A'; c <= 'F'; c++ {
+		t[c] |= runHex
+		t[c+'a'-'A'] |= runHex
+	}
+	for c := '2'; c <= '7'; c++ {
+		t[c] = runDigit
+	}
+	return t
+}()
 
 // appendUpper adds a run of base32 characters to the body, upper-cased
 // when it has lower-case letters.

@@ -1,6 +1,11 @@
 package totpkey
 
-import "testing"
+import (
+	"encoding/base32"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // The inputs people most often paste: a clean key, and a key as brokers
 // show it (groups of four, lower case).
@@ -44,5 +49,35 @@ func BenchmarkClassifyMixed(b *testing.B) {
 				Classify(in.input)
 			}
 		})
+	}
+}
+
+// BenchmarkClassifyRandomKeys classifies distinct random keys, clean and
+// grouped in lower case, as a --lines export holds them: unlike one key
+// classified again and again, the branches cannot learn the input.
+func BenchmarkClassifyRandomKeys(b *testing.B) {
+	rng := rand.New(rand.NewPCG(2026, 6))
+	enc := base32.StdEncoding.WithPadding(base32.NoPadding)
+	inputs := make([]string, 4096)
+	for i := range inputs {
+		raw := make([]byte, []int{10, 16, 20}[rng.IntN(3)])
+		for k := range raw {
+			raw[k] = byte(rng.UintN(256))
+		}
+		key := enc.EncodeToString(raw)
+		if i%2 == 1 {
+			var g []string
+			for k := 0; k < len(key); k += 4 {
+				g = append(g, strings.ToLower(key[k:min(k+4, len(key))]))
+			}
+			key = strings.Join(g, " ")
+		}
+		inputs[i] = key
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Classify(inputs[i%len(inputs)])
+		i++
 	}
 }
