@@ -141,6 +141,23 @@ func TestPlainASCII8(t *testing.T) {
 	}
 }
 
+// TestVisibleASCII8 checks the word-wide test against the characters
+// planMask counts one at a time, for every byte value at every position.
+func TestVisibleASCII8(t *testing.T) {
+	visible := func(b byte) bool { return b > ' ' && b < 0x7f && b != '"' && b != '\\' && b != '-' }
+	for _, fillByte := range []byte{'a', '!', '~', ',', '.', '!', 'Z'} {
+		for pos := range 8 {
+			for b := range 256 {
+				s := bytes.Repeat([]byte{fillByte}, 8)
+				s[pos] = byte(b)
+				if got, want := visibleASCII8(binary.LittleEndian.Uint64(s)), visible(byte(b)); got != want {
+					t.Fatalf("visibleASCII8(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
 // FuzzAppendMaskedInputJSON holds the direct writer of the "input" field to
 // viewInput, the masking the view uses.
 func FuzzAppendMaskedInputJSON(f *testing.F) {

@@ -210,6 +210,9 @@ func viewInput(input string) string {
 
 func hasLinkPrefix(s string) bool {
 	s = strings.TrimSpace(s)
+	if s == "" || s[0]|0x20 != 'o' {
+		return false // the common case, told by the first byte
+	}
 	return len(s) >= 8 && strings.EqualFold(s[:8], "otpauth:") ||
 		len(s) >= 18 && strings.EqualFold(s[:18], "otpauth-migration:")
 }
