@@ -164,14 +164,19 @@ func classifyBody(t string, base int) Result {
 		}
 		return notAKey(FormatText, "there are no letters or digits here")
 	}
-	if r, ok := s.digitsOnly(); ok {
-		return r
+	// Each judge below is asked only when it may apply, and the text
+	// judge answers with a format and a message: a key, the common case,
+	// goes through without a Result being built and thrown away.
+	if s.digits == s.runes && s.padding == 0 {
+		return s.digitsOnly()
 	}
-	if r, ok := s.hexKey(t); ok {
-		return r
+	if s.mayBeHex(t) {
+		if r, ok := s.hexKey(t); ok {
+			return r
+		}
 	}
-	if r, ok := s.text(); ok {
-		return r
+	if format, message := s.text(); format != "" {
+		return notAKey(format, message)
 	}
 	return s.base32(t)
 }

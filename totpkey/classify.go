@@ -63,8 +63,8 @@ func Classify(input string) Result {
 		r.Changes |= changes
 		return r
 	}
-	if r, ok := classifyNonKey(t); ok {
-		return r
+	if format, message := nonKey(t); format != "" {
+		return notAKey(format, message)
 	}
 	r := classifyBody(t, base)
 	r.Changes |= changes

@@ -10,18 +10,23 @@ import (
 // minHexChars is the shortest hexadecimal secret recognised: 80 bits.
 const minHexChars = 20
 
+// mayBeHex reports whether what the scan counted allows a hexadecimal
+// secret: "0x" before it, or digits that hex has and base32 lacks with
+// nothing outside the two alphabets, and one case.
+func (s *bodyScan) mayBeHex(t string) bool {
+	prefixed := hasPrefixFold(t, "0x")
+	if !prefixed && (s.hexDigits == 0 || s.other > 0) {
+		return false
+	}
+	return s.lower == 0 || s.upper == 0 || prefixed && s.lower == 1 && t[1] == 'x'
+}
+
 // hexKey recognises a secret written in hexadecimal (as some services and
 // password managers show it, with or without "0x" and colons), which the
 // TOTP Key field cannot take. The result carries the same secret converted
-// to base32 as its Key.
+// to base32 as its Key. Call it when mayBeHex holds.
 func (s *bodyScan) hexKey(t string) (Result, bool) {
 	prefixed := hasPrefixFold(t, "0x")
-	if !prefixed && (s.hexDigits == 0 || s.other > 0) {
-		return Result{}, false
-	}
-	if s.lower > 0 && s.upper > 0 && !(prefixed && s.lower == 1 && t[1] == 'x') {
-		return Result{}, false
-	}
 	var b strings.Builder
 	for i := 0; i < len(t); i++ {
 		c := t[i]

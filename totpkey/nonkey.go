@@ -2,22 +2,24 @@ package totpkey
 
 import "strings"
 
-// classifyNonKey recognises inputs that are plainly something other than a
-// key: web addresses, e-mail addresses and phone numbers.
-func classifyNonKey(t string) (Result, bool) {
+// nonKey recognises inputs that are plainly something other than a key:
+// web addresses, e-mail addresses and phone numbers. It returns the format
+// and the message of the not-a-key result, or "" for an input that may be
+// a key.
+func nonKey(t string) (Format, string) {
 	if !hasAddressSign(t) && !hasPrefixFold(t, "www.") {
-		return Result{}, false // the common case: nothing to look at
+		return "", "" // the common case: nothing to look at
 	}
 	switch {
 	case strings.Contains(t, "://") || hasPrefixFold(t, "www.") || hasPrefixFold(t, "http:") || hasPrefixFold(t, "https:"):
-		return notAKey(FormatURL, "this is a web address, not a TOTP Key: the key is the secret your broker shows "+
-			"when you set up TOTP"), true
+		return FormatURL, "this is a web address, not a TOTP Key: the key is the secret your broker shows " +
+			"when you set up TOTP"
 	case emailAddress(t):
-		return notAKey(FormatEmail, "this is an e-mail address, not a TOTP Key"), true
+		return FormatEmail, "this is an e-mail address, not a TOTP Key"
 	case phoneNumber(t):
-		return notAKey(FormatPhone, "this is a phone number, not a TOTP Key"), true
+		return FormatPhone, "this is a phone number, not a TOTP Key"
 	}
-	return Result{}, false
+	return "", ""
 }
 
 // addressSigns marks the characters that addresses and phone numbers have
