@@ -344,10 +344,12 @@ func plainASCII8(x uint64) bool {
 // tricks of plainASCII8.
 func visibleASCII8(x uint64) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
-	hasByte := func(b uint64) uint64 { y := x ^ (ones * b); return (y - ones) &^ y & high }
 	below21 := (x - ones*0x21) &^ x & high // controls and the space
 	del := (x + ones) & high               // 0x7F, once bytes with the high bit are ruled out
-	return (x&high | below21 | del | hasByte('"') | hasByte('\\') | hasByte('-')) == 0
+	quote := ((x ^ (ones * '"')) - ones) &^ (x ^ (ones * '"')) & high
+	backslash := ((x ^ (ones * '\\')) - ones) &^ (x ^ (ones * '\\')) & high
+	dash := ((x ^ (ones * '-')) - ones) &^ (x ^ (ones * '-')) & high
+	return (x&high | below21 | del | quote | backslash | dash) == 0
 }
 
 // appendJSONString appends s quoted as encoding/json does without HTML

@@ -116,13 +116,15 @@ func maskASCII(input string, maxRunes int) (string, bool) {
 // and data parameters masked like a key; the rest (type, issuer, account
 // name) is not secret. A link with neither is masked like any input.
 func maskLink(link string, maxRunes int) string {
-	lower := asciiLower(link) // same length as link, whatever its bytes
+	var stack [256]byte
+	lower := appendASCIILower(stack[:0], link) // same length as link, whatever its bytes
 	var b strings.Builder
+	b.Grow(3 * len(link)) // room for a link that is all secret
 	masked, i := false, 0
 	for i < len(link) {
 		j := -1
-		for _, param := range []string{"secret=", "data="} {
-			if k := strings.Index(lower[i:], param); k >= 0 && (k == 0 || lower[i+k-1] == '?' || lower[i+k-1] == '&') {
+		for _, param := range linkSecretParams {
+			if k := bytes.Index(lower[i:], param); k >= 0 && (k == 0 || lower[i+k-1] == '?' || lower[i+k-1] == '&') {
 				if j < 0 || k+len(param) < j {
 					j = k + len(param)
 				}
@@ -165,16 +167,20 @@ func runeString(r rune) string {
 	return string(r)
 }
 
-// asciiLower lowers the ASCII capitals of s and keeps every other byte, so
-// that offsets in the result are offsets in s.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+// linkSecretParams are the parameters maskLink masks, as they start.
+var linkSecretParams = [...][]byte{[]byte("secret="), []byte("data=")}
+
+// appendASCIILower appends s with its ASCII capitals lowered and every
+// other byte kept, so that offsets in the result are offsets in s.
+func appendASCIILower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		dst = append(dst, c)
 	}
-	return string(b)
+	return dst
 }
 
 // truncateRunes cuts s to at most n characters, marking the cut with "…".
