@@ -165,40 +165,41 @@ type maskPlan struct {
 // appendMaskedInputJSON writes.
 func planMask(raw string) (maskPlan, bool) {
 	p := maskPlan{start: -1, simple: true}
-	for i := 0; i < len(raw); i++ {
-		// Eight visible characters at a time: the bulk of a key.
-		for i+8 <= len(raw) && visibleASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(raw[i:]), 8))) {
+	for i := 0; i < len(raw); {
+		// Eight visible characters at a time, the bulk of a key; else
+		// the next eight one by one (a group, a space).
+		if i+8 <= len(raw) && visibleASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(raw[i:]), 8))) {
 			if p.start < 0 {
 				p.start = i
 			}
 			p.visible += 8
 			i += 8
 			p.end = i
-		}
-		if i >= len(raw) {
-			break
-		}
-		c := raw[i]
-		switch {
-		case c == ' ' || c == '\t':
-			if p.start >= 0 {
-				p.simple = false // maybe inside; trailing space is trimmed below
-			}
 			continue
-		case c < ' ' || c >= 0x7f:
-			return p, false
-		case c == '-' && p.visible > 0:
-			p.simple = false
-		default:
-			if (c == '"' || c == '\\') && p.visible < totpkey.MaskedPrefix {
-				p.escapes++
+		}
+		for end := min(i+8, len(raw)); i < end; i++ {
+			c := raw[i]
+			switch {
+			case c == ' ' || c == '\t':
+				if p.start >= 0 {
+					p.simple = false // maybe inside; trailing space is trimmed below
+				}
+				continue
+			case c < ' ' || c >= 0x7f:
+				return p, false
+			case c == '-' && p.visible > 0:
+				p.simple = false
+			default:
+				if (c == '"' || c == '\\') && p.visible < totpkey.MaskedPrefix {
+					p.escapes++
+				}
+				p.visible++
 			}
-			p.visible++
+			if p.start < 0 {
+				p.start = i
+			}
+			p.end = i + 1
 		}
-		if p.start < 0 {
-			p.start = i
-		}
-		p.end = i + 1
 	}
 	if p.start < 0 {
 		p.start, p.end = 0, 0

@@ -179,3 +179,15 @@ func FuzzAppendMaskedInputJSON(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPlanMask reads the kinds of input --lines writes most: keys
+// clean and in groups, and codes.
+func BenchmarkPlanMask(b *testing.B) {
+	inputs := []string{"KRUGKIDROVUWG2ZAMJZG653OEBTG66BA", "krug kidr ovuw g2za mjzg 653o ebtg 66ba",
+		"KRUG KIDR OVUW G2ZA MJZG 653O EBTG 66BA", "482913", "JBSW0Y3DPEHPK3PX"}
+	for b.Loop() {
+		for _, in := range inputs {
+			planMask(in)
+		}
+	}
+}
