@@ -1,10 +1,8 @@
 package totpkey
 
 import (
-	"encoding/base32"
 	"encoding/hex"
 	"strconv"
-	"strings"
 )
 
 // minHexChars is the shortest hexadecimal secret recognised: 80 bits.
@@ -27,32 +25,39 @@ func (s *bodyScan) mayBeHex(t string) bool {
 // to base32 as its Key. Call it when mayBeHex holds.
 func (s *bodyScan) hexKey(t string) (Result, bool) {
 	prefixed := hasPrefixFold(t, "0x")
-	var b strings.Builder
+	// The digits go into a buffer of the scan's own, so that a body that
+	// turns out not to be hex (a key with a look-alike digit) costs no
+	// allocation; t is at most MaxInputBytes long.
+	var digits [MaxInputBytes]byte
+	n := 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		switch {
 		case prefixed && i < 2:
 		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
-			b.WriteByte(c)
+			if n == len(digits) {
+				return Result{}, false
+			}
+			digits[n] = c
+			n++
 		case c == ' ' || c == ':' || c == '-' || c == '\t':
 		default:
 			return Result{}, false
 		}
 	}
-	digits := b.String()
-	if len(digits) < minHexChars || len(digits)%2 != 0 {
+	if n < minHexChars || n%2 != 0 {
 		return Result{}, false
 	}
-	raw, err := hex.DecodeString(digits)
-	if err != nil {
+	var raw [MaxInputBytes / 2]byte
+	if _, err := hex.Decode(raw[:n/2], digits[:n]); err != nil {
 		return Result{}, false
 	}
 	r := Result{
 		Format: FormatHex,
-		Key:    base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(raw),
+		Key:    base32NoPadding.EncodeToString(raw[:n/2]),
 		Problems: []Problem{{
 			ID: ReasonHexKey,
-			Message: "this is a hexadecimal secret (" + strconv.Itoa(len(raw)*8) + " bits); the TOTP Key field takes the same secret " +
+			Message: "this is a hexadecimal secret (" + strconv.Itoa(n/2*8) + " bits); the TOTP Key field takes the same secret " +
 				"written in base32, which is the key shown here",
 		}},
 	}

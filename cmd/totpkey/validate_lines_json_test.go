@@ -106,6 +106,7 @@ func FuzzAppendJSONString(f *testing.F) {
 	f.Add("JBSW••••\u2028\x00\xff\"\\<>&")
 	f.Add("JBSW" + strings.Repeat("•", 28) + "\xe2\x80")
 	f.Add(strings.Repeat("•", 9) + "\xe2\x80\xa8•")
+	f.Add("abcdefgh\"bcdefghij") // a quote before a plain last word
 	f.Fuzz(func(t *testing.T, s string) {
 		want := encodingJSON(t, s)
 		got := append(appendJSONString(nil, s), '\n')
