@@ -35,7 +35,7 @@ func classifyOTPAuth(link string, base int) Result {
 		r.Account = account
 		return r
 	}
-	secret, rawAt := secretParam(u.RawQuery, query)
+	secret, rawAt := secretParam(u.RawQuery)
 	if strings.TrimSpace(secret) == "" {
 		r := badURI("the otpauth link has no secret= parameter with a key in it")
 		r.Account = account
@@ -80,25 +80,35 @@ func linkAccount(u *url.URL, query url.Values) Account {
 	return Account{Type: strings.ToLower(u.Host), Issuer: issuer, Name: name}
 }
 
-// secretParam returns the secret= parameter (its name in any case), and
-// the byte offset of its raw value in the raw query when the value has no
-// escapes, or -1.
-func secretParam(rawQuery string, query url.Values) (string, int) {
-	for name, values := range query {
-		if strings.EqualFold(name, "secret") && len(values) > 0 {
-			at := -1
-			offset := 0
-			for part := range strings.SplitSeq(rawQuery, "&") {
-				if n, v, ok := strings.Cut(part, "="); ok && strings.EqualFold(n, "secret") && !strings.ContainsAny(v, "%+") {
-					at = offset + len(n) + 1
-					break
+// secretParam returns the value of the link's secret parameter and the
+// byte offset of that value in the raw query when it is written without
+// escapes, or -1. The parameter named exactly "secret" wins, as in
+// pquerna/otp; otherwise the first one whose name is "secret" in another
+// case ("SECRET=", "Secret="). Parameters are read in the order the link
+// has them, so the answer never depends on map order. rawQuery has already
+// been parsed without error.
+func secretParam(rawQuery string) (string, int) {
+	value, at, found := "", -1, false
+	offset := 0
+	for part := range strings.SplitSeq(rawQuery, "&") {
+		rawName, rawValue, _ := strings.Cut(part, "=")
+		name, err := url.QueryUnescape(rawName)
+		if err == nil && strings.EqualFold(name, "secret") && (!found || name == "secret") {
+			v, err := url.QueryUnescape(rawValue)
+			if err == nil {
+				value, at = v, -1
+				if !strings.ContainsAny(rawValue, "%+") {
+					at = offset + len(rawName) + 1
 				}
-				offset += len(part) + 1
+				if name == "secret" {
+					return value, at
+				}
+				found = true
 			}
-			return values[0], at
 		}
+		offset += len(part) + 1
 	}
-	return "", -1
+	return value, at
 }
 
 // readParams checks the digits, period and algorithm of a link and copies
@@ -106,25 +116,25 @@ func secretParam(rawQuery string, query url.Values) (string, int) {
 func readParams(query url.Values, account *Account) string {
 	if v := query.Get("digits"); v != "" {
 		d, err := strconv.Atoi(v)
-		if err != nil || d < 6 || d > 8 {
+		if err != nil || d < MinDigits || d > MaxDigits {
 			return "the otpauth link asks for digits=" + clip(v, MaskedPrefix) + "; TOTP codes have 6, 7 or 8 digits"
 		}
 		account.Digits = d
 	}
 	if v := query.Get("period"); v != "" {
 		p, err := strconv.Atoi(v)
-		if err != nil || p < 1 || p > 3600 {
-			return "the otpauth link asks for period=" + clip(v, MaskedPrefix) + "; a period is a number of seconds from 1 to 3600"
+		if err != nil || p < 1 || p > MaxPeriod {
+			return "the otpauth link asks for period=" + clip(v, MaskedPrefix) +
+				"; a period is a number of seconds from 1 to " + strconv.Itoa(MaxPeriod)
 		}
 		account.Period = p
 	}
 	if v := query.Get("algorithm"); v != "" {
-		switch a := strings.ToUpper(strings.ReplaceAll(v, "-", "")); a {
-		case "SHA1", "SHA256", "SHA512":
-			account.Algorithm = a
-		default:
+		a, err := ParseAlgorithm(v)
+		if err != nil {
 			return "the otpauth link asks for algorithm=" + clip(v, MaskedPrefix) + "; TOTP uses SHA1, SHA256 or SHA512"
 		}
+		account.Algorithm = string(a)
 	}
 	return ""
 }
