@@ -30,6 +30,8 @@ const MaxInputBytes = 4096
 //     (also written "123 456" or "123-456"), and not a key otherwise;
 //  6. a hexadecimal secret is found and converted (hex-key);
 //  7. words, sentences, passwords and mixed-case base64 are not keys;
+//     words holding one of AutoTrader Web's error messages ("Failed to
+//     generate TOTP") get that error's topic instead of not-a-key's;
 //  8. what is left is read as base32: white space, separators, lower case,
 //     invisible characters and end padding are cleaned (each reported);
 //     look-alike and other invalid characters, misplaced padding, impossible

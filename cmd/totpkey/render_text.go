@@ -66,7 +66,9 @@ func writeResultText(w io.Writer, streams *ioStreams, r *totpkey.Result, input s
 		}
 		fmt.Fprintf(w, "  %s %s\n", p.bad.Sprint("-"), pr.Message)
 	}
-	if changes := r.Changes.List(); len(changes) > 0 {
+	// Cleaning is news only about something that may be a key: for words
+	// or an address it would read as if they were nearly one.
+	if changes := r.Changes.List(); len(changes) > 0 && !r.HasProblem(totpkey.ReasonNotAKey) {
 		label := "Cleaned:"
 		for _, id := range changes {
 			fmt.Fprintf(w, "  %-8s %s\n", label, r.ChangeMessage(id))
