@@ -14,36 +14,18 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// Batches of lines handed to the workers: big enough that hand-over costs
-// nothing per line, small enough that pipelineDepth of them stay a few
-// megabytes.
-const (
-	batchLines = 4096
-	batchBytes = 256 << 10
-)
-
-// lineItem is one input line (or CSV record) of a batch.
-type lineItem struct {
-	line     int
-	off, end int // the input in lineBatch.data
-	keep     int // index of its first kept column value in lineBatch.keeps
-	tooLong  bool
-	length   int64
-}
-
 // lineBatch is a run of input lines on their way through the pipeline:
 // read, classified and rendered, then written in order.
 type lineBatch struct {
-	file  string
-	data  []byte
-	items []lineItem
+	lineBuffer
 	keeps []string
 	out   []byte
 	stats triageStats
 }
 
 func resetLineBatch(b *lineBatch) {
-	b.file, b.data, b.items, b.keeps, b.out = "", b.data[:0], b.items[:0], b.keeps[:0], b.out[:0]
+	b.lineBuffer.reset()
+	b.keeps, b.out = b.keeps[:0], b.out[:0]
 	b.stats.reset()
 }
 
@@ -70,7 +52,7 @@ func runLines(o *validateOptions) error {
 	run := &linesRun{o: o, p: newPalette(o.IO.color), withFile: len(o.Args) > 0, keep: cleanNames(o.Keep)}
 	run.cols = run.tableColumns()
 	pipe := newOrderedPipeline(
-		func() *lineBatch { return &lineBatch{data: make([]byte, 0, batchBytes)} },
+		func() *lineBatch { return &lineBatch{lineBuffer: newLineBuffer()} },
 		resetLineBatch, run.render, run.write)
 	progress := newProgressFor(o.IO, o.Args)
 	err := forEachSource(o, func(name string, r io.Reader) error {
@@ -153,11 +135,7 @@ func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r 
 	b.file = name
 	for lr.Next() {
 		l := lr.Line()
-		it := lineItem{line: l.Number, off: len(b.data), tooLong: l.TooLong, length: l.Length}
-		b.data = append(b.data, l.Text...)
-		it.end = len(b.data)
-		b.items = append(b.items, it)
-		if len(b.items) >= batchLines || len(b.data) >= batchBytes {
+		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
 			progress.update(name, lr.BytesRead())
 			if err := pipe.Send(b); err != nil {
 				return nil // the writer failed: Close reports it
@@ -193,14 +171,11 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 	b.file = name
 	for cr.Next() {
 		rec := cr.Record()
-		it := lineItem{line: rec.Line, off: len(b.data), keep: len(b.keeps), tooLong: rec.TooLong, length: rec.Length}
-		b.data = append(b.data, field(rec.Fields, column)...)
-		it.end = len(b.data)
+		it := lineItem{line: rec.Line, keep: len(b.keeps), tooLong: rec.TooLong, length: rec.Length}
 		for _, k := range keep {
 			b.keeps = append(b.keeps, field(rec.Fields, k))
 		}
-		b.items = append(b.items, it)
-		if len(b.items) >= batchLines || len(b.data) >= batchBytes {
+		if addLine(&b.lineBuffer, it, field(rec.Fields, column)) {
 			progress.update(name, cr.BytesRead())
 			if err := pipe.Send(b); err != nil {
 				return nil

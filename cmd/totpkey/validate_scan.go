@@ -18,11 +18,9 @@ const maxReplyFindings = 100
 // ctx is the line before the batch, scanned first for its context only (a
 // "my code is" at the end of it).
 type scanBatch struct {
-	file     string
+	lineBuffer
 	ctx      []byte
 	hasCtx   bool
-	data     []byte
-	items    []lineItem
 	last     bool // the last batch of its text
 	scanner  totpkey.Scanner
 	findings []totpkey.Finding
@@ -32,7 +30,8 @@ type scanBatch struct {
 }
 
 func resetScanBatch(b *scanBatch) {
-	b.file, b.ctx, b.hasCtx, b.data, b.items, b.last = "", b.ctx[:0], false, b.data[:0], b.items[:0], false
+	b.lineBuffer.reset()
+	b.ctx, b.hasCtx, b.last = b.ctx[:0], false, false
 	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
 	b.stats.reset()
 }
@@ -58,7 +57,7 @@ func runScan(o *validateOptions) error {
 	run := &scanRun{o: o, p: newPalette(o.IO.color), withFile: len(o.Args) > 0}
 	run.cols = run.tableColumns()
 	pipe := newOrderedPipeline(
-		func() *scanBatch { return &scanBatch{data: make([]byte, 0, batchBytes)} },
+		func() *scanBatch { return &scanBatch{lineBuffer: newLineBuffer()} },
 		resetScanBatch, run.render, run.write)
 	progress := newProgressFor(o.IO, o.Args)
 	err := forEachSource(o, func(name string, r io.Reader) error {
@@ -88,15 +87,11 @@ func (run *scanRun) read(pipe *orderedPipeline[scanBatch], name string, r io.Rea
 	b.file = name
 	for lr.Next() {
 		l := lr.Line()
-		it := lineItem{line: l.Number, off: len(b.data), tooLong: l.TooLong, length: l.Length}
-		b.data = append(b.data, l.Text...)
-		it.end = len(b.data)
-		b.items = append(b.items, it)
-		if len(b.items) >= batchLines || len(b.data) >= batchBytes {
+		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
 			progress.update(name, lr.BytesRead())
 			next := pipe.Batch()
 			next.file = name
-			if !it.tooLong {
+			if it := b.items[len(b.items)-1]; !it.tooLong {
 				next.ctx = append(next.ctx, b.data[it.off:it.end]...)
 				next.hasCtx = true
 			}
