@@ -66,19 +66,7 @@ func classifyMigrationAccount(a *MigrationAccount, index, count int, batch Batch
 	}
 	r.Format = FormatMigration
 	r.Account, r.Batch = account, batch
-	r.Changes |= changeURI
-	if a.Type == "hotp" {
-		r.Problems = append([]Problem{{
-			ID: ReasonNotTOTP,
-			Message: which + " is an HOTP account (counter-based codes); the TOTP Key field needs a TOTP key, " +
-				"which changes with time",
-		}}, r.Problems...)
-		return r.malformed()
-	}
-	if r.Class == ClassValid {
-		r.Topic = "cleaned-key"
-	}
-	return r
+	return r.fromLink(a.Type == "hotp", which+" is an HOTP account")
 }
 
 // migrationAccountLabel names an account in a message by what is not

@@ -49,12 +49,19 @@ func classifyOTPAuth(link string, base int) Result {
 	r := classifyBody(secret, secretBase)
 	r.Format = FormatOTPAuth
 	r.Account = account
+	return r.fromLink(account.Type == "hotp", "this is an HOTP link")
+}
+
+// fromLink finishes the result of a secret read out of a link (otpauth or
+// export): the link itself is a cleaning, an HOTP account is not-totp
+// before any other problem (what names it, such as "this is an HOTP link",
+// starts the message), and a valid secret is a cleaned key.
+func (r Result) fromLink(hotp bool, what string) Result {
 	r.Changes |= changeURI
-	if account.Type == "hotp" {
+	if hotp {
 		r.Problems = append([]Problem{{
-			ID: ReasonNotTOTP,
-			Message: "this is an HOTP link (counter-based codes); the TOTP Key field needs a TOTP key, " +
-				"which changes with time",
+			ID:      ReasonNotTOTP,
+			Message: what + " (counter-based codes); the TOTP Key field needs a TOTP key, which changes with time",
 		}}, r.Problems...)
 		return r.malformed()
 	}

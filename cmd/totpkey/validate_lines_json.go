@@ -291,13 +291,7 @@ func appendStringField(dst []byte, objStart int, name, value string) []byte {
 	if value == "" {
 		return dst
 	}
-	if len(dst) != objStart {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, '"')
-	dst = append(dst, name...)
-	dst = append(dst, `":`...)
-	return appendJSONString(dst, value)
+	return appendJSONString(appendFieldName(dst, objStart, name), value)
 }
 
 // appendIntField appends an omitempty number field, as appendStringField.
@@ -305,13 +299,18 @@ func appendIntField(dst []byte, objStart int, name string, value int) []byte {
 	if value == 0 {
 		return dst
 	}
+	return strconv.AppendInt(appendFieldName(dst, objStart, name), int64(value), 10)
+}
+
+// appendFieldName appends `"name":`, after a comma unless the field is the
+// first of its object (dst ends at objStart).
+func appendFieldName(dst []byte, objStart int, name string) []byte {
 	if len(dst) != objStart {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, '"')
 	dst = append(dst, name...)
-	dst = append(dst, `":`...)
-	return strconv.AppendInt(dst, int64(value), 10)
+	return append(dst, `":`...)
 }
 
 const jsonHex = "0123456789abcdef"
