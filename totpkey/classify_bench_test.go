@@ -27,6 +27,7 @@ var benchMixedInputs = []struct{ name, input string }{
 	{"otpauth", "otpauth://totp/Broker:AB1234?secret=KRUGKIDROVUWG2ZAMJZG653OEBTG66BA&issuer=Broker"},
 	{"email", "trader1234@example.com"},
 	{"prose", "my totp is not working please help"},
+	{"error-message", "Failed to generate TOTP"},
 }
 
 func BenchmarkClassify(b *testing.B) {

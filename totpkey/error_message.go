@@ -1,10 +1,5 @@
 package totpkey
 
-import (
-	"slices"
-	"strings"
-)
-
 // errorMessageTexts are the known error messages as AutoTrader Web writes
 // them, by help topic, for the message of a result.
 var errorMessageTexts = map[string]string{
@@ -17,13 +12,12 @@ var errorMessageTexts = map[string]string{
 // scanErrorMessages in a row in any case and punctuation: a user who pasted
 // the error instead of the key. The result is not-a-key, with the topic of
 // that error, which says what the error means and what to paste instead.
-// Classify asks only about inputs already judged to be words, so keys pay
-// nothing for it.
+// Classify asks only about inputs already judged to be words, and this
+// reads them in place without allocating: --lines meets many sentences.
 func pastedErrorMessage(t string) (Result, bool) {
-	words := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return r < 'a' || r > 'z' })
-	for _, msg := range scanErrorMessages {
-		for i := 0; i+len(msg.words) <= len(words); i++ {
-			if !slices.Equal(words[i:i+len(msg.words)], msg.words) {
+	for word, next := nextWord(t, 0); word != ""; word, next = nextWord(t, next) {
+		for _, msg := range scanErrorMessages {
+			if !equalFoldASCII(word, msg.words[0]) || !wordsFollow(t, next, msg.words[1:]) {
 				continue
 			}
 			r := notAKey(FormatText, "this is the error message \""+errorMessageTexts[msg.topic]+
@@ -33,4 +27,48 @@ func pastedErrorMessage(t string) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// wordsFollow reports whether the words of t from byte at on are words, in
+// any case.
+func wordsFollow(t string, at int, words []string) bool {
+	for _, w := range words {
+		var word string
+		if word, at = nextWord(t, at); !equalFoldASCII(word, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nextWord returns the next run of ASCII letters in t from byte at on, and
+// where to look for the one after; "" when there is none.
+func nextWord(t string, at int) (string, int) {
+	for at < len(t) && !asciiLetter(t[at]) {
+		at++
+	}
+	start := at
+	for at < len(t) && asciiLetter(t[at]) {
+		at++
+	}
+	return t[start:at], at
+}
+
+// asciiLetter reports whether c is an ASCII letter.
+func asciiLetter(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// equalFoldASCII reports whether word, ASCII letters, equals lower, in
+// lower case, ignoring case.
+func equalFoldASCII(word, lower string) bool {
+	if len(word) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if word[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
