@@ -176,11 +176,6 @@ func classifyBody(t string, base int) Result {
 		}
 	}
 	if format, message := s.text(); format != "" {
-		if format == FormatText {
-			if r, ok := pastedErrorMessage(t); ok {
-				return r
-			}
-		}
 		return notAKey(format, message)
 	}
 	return s.base32(t)

@@ -70,8 +70,15 @@ func Classify(input string) Result {
 	}
 	r := classifyBody(t, base)
 	r.Changes |= changes
-	if r.Class == ClassValid && r.Changes != 0 {
+	switch {
+	case r.Class == ClassValid && r.Changes != 0:
 		r.Topic = "cleaned-key"
+	case r.Format == FormatText && r.HasProblem(ReasonNotAKey):
+		// Words pasted as the key, not inside a link: the error itself?
+		if er, ok := pastedErrorMessage(t); ok {
+			er.Changes = r.Changes
+			return er
+		}
 	}
 	return r
 }

@@ -37,3 +37,13 @@ func TestPastedErrorMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestErrorMessageInsideALink holds that only words pasted as the key are
+// taken for the error: inside a link the secret is just not a key.
+func TestErrorMessageInsideALink(t *testing.T) {
+	r := Classify("otpauth://totp/X?secret=Failed%20to%20generate%20TOTP")
+	if r.Topic == "failed-to-generate-totp" || len(r.Problems) == 0 || strings.Contains(r.Problems[0].Message, "error message") {
+		t.Errorf("link with words as its secret: topic %q, problems %+v", r.Topic, r.Problems)
+	}
+}
+
