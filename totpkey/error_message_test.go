@@ -46,4 +46,3 @@ func TestErrorMessageInsideALink(t *testing.T) {
 		t.Errorf("link with words as its secret: topic %q, problems %+v", r.Topic, r.Problems)
 	}
 }
-
