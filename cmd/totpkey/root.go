@@ -2,9 +2,13 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // run runs the command line args with the given streams and returns the
@@ -49,13 +53,90 @@ standard input as well as from arguments.`,
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("run '"+c.CommandPath()+" --help' for usage", "%s", err)
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newValidateCmd(streams))
 	root.AddCommand(newGenerateCmd(streams))
 	root.AddCommand(newExplainCmd(streams), newCompletionCmd(streams))
 	root.AddCommand(devCommands()...)
 	setVersion(root)
+	guardHelpCommand(root)
 	return root
+}
+
+// flagError words the errors of the flag parser in the project's words,
+// with the value the user gave masked when it could be a key: a key pasted
+// after the wrong flag, or with dashes in front, must not be echoed back.
+func flagError(c *cobra.Command, err error) error {
+	usage := "run '" + c.CommandPath() + " --help' for usage"
+	var (
+		invalid  *pflag.InvalidValueError
+		notExist *pflag.NotExistError
+		required *pflag.ValueRequiredError
+	)
+	switch {
+	case errors.As(err, &invalid):
+		f, value := invalid.GetFlag(), maskArg(clipValue(invalid.GetValue()))
+		switch t := f.Value.Type(); {
+		case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+			return usageErrorf(usage, "invalid argument %q for \"--%s\": it wants a whole number", value, f.Name)
+		case t == "bool":
+			return usageErrorf("give --"+f.Name+" alone, without a value",
+				"invalid argument %q for \"--%s\": it is a switch and takes no value", value, f.Name)
+		case t == "duration":
+			return usageErrorf(usage, "invalid argument %q for \"--%s\": it wants a duration such as 30s or 2m", value, f.Name)
+		}
+		return usageErrorf(usage, "invalid argument %q for \"--%s\"", value, f.Name)
+	case errors.As(err, &notExist):
+		name, group := notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()
+		if group != "" {
+			e := usageErrorf(usage, "unknown flag: -%s in %s", maskArg(name[:1]), maskArg("-"+group))
+			if keyLike(group) {
+				e.(*exitError).hints = []string{keyInsteadOfCommand}
+			}
+			return e
+		}
+		if keyLike(name) {
+			return usageErrorf(keyInsteadOfCommand, "unknown flag: --%s", maskArg(name))
+		}
+		return usageErrorf(usage, "unknown flag: --%s", name)
+	case errors.As(err, &required):
+		if required.GetSpecifiedShortnames() != "" {
+			return usageErrorf(usage, "-%s needs a value", required.GetFlag().Shorthand)
+		}
+		return usageErrorf(usage, "--%s needs a value", required.GetFlag().Name)
+	}
+	return usageErrorf(usage, "%s", err) // report masks what could be a key
+}
+
+// guardHelpCommand makes "totpkey help X" for an unknown X a usage error
+// on standard error, like "totpkey X", instead of Cobra's message on
+// standard output that repeats X (a key, as often as not).
+func guardHelpCommand(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, help := range root.Commands() {
+		if help.Name() != "help" || help.Run == nil {
+			continue
+		}
+		show := help.Run
+		help.Run = nil
+		help.RunE = func(c *cobra.Command, args []string) error {
+			if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
+				name := strings.Join(args, " ")
+				if keyLike(name) {
+					return usageErrorf(keyInsteadOfCommand, "no help for %q", maskArg(name))
+				}
+				return usageErrorf("run 'totpkey help' for the commands", "no help for %q", name)
+			}
+			show(c, args)
+			return nil
+		}
+	}
+}
+
+// clipValue shortens a flag value for an error message to 40 characters.
+func clipValue(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	return string([]rune(s)[:40]) + "…"
 }
