@@ -315,18 +315,29 @@ func keyLike(s string) bool {
 	return len(s) <= 1<<10 && totpkey.Classify(s).Class == totpkey.ClassValid
 }
 
-// groupedKeyLike reports whether s is groups of 2 to 8 letters and digits
-// separated by single spaces or dashes that, put together, look like a key
-// word.
+// groupedKeyLike reports whether s is written the way authenticators and
+// brokers group a key: groups of 3 to 8 letters and digits, all of one
+// length but the last, which may be shorter, separated by single spaces or
+// dashes, that put together look like a key word ("JBSW Y3DP EH").
+// Prose ("Failed to generate TOTP since 24 June") has groups of all
+// lengths.
 func groupedKeyLike(s string) bool {
 	s = strings.TrimSpace(s)
 	if !strings.ContainsAny(s, " -") {
 		return false
 	}
 	groups := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(groups) < 2 {
+		return false
+	}
+	size := utf8.RuneCountInString(groups[0])
+	if size < 3 || size > 8 {
+		return false
+	}
 	var joined strings.Builder
-	for _, g := range groups {
-		if n := utf8.RuneCountInString(g); n < 2 || n > 8 {
+	for i, g := range groups {
+		n := utf8.RuneCountInString(g)
+		if n > size || n < size && i < len(groups)-1 {
 			return false
 		}
 		for _, r := range g {

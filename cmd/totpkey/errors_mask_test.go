@@ -61,6 +61,8 @@ func TestMaskKeyLike(t *testing.T) {
 		{"T-2", "T-2"},
 		{"ticket", "ticket"},
 		{"Please help, it says Invalid TOTP", "Please help, it says Invalid TOTP"},
+		{"Failed to generate TOTP since 24 June", "Failed to generate TOTP since 24 June"},
+		{"Code 482 913", "Code 482 913"},
 		{"JBSWY3DPEHPK3PXP", "JBSW••••••••••••"},
 		{"JBSW Y3DP EH", "JBSW •••• ••"},
 		{"jbsw-y3dp-ehpk-3pxp", "jbsw-••••-••••-••••"},

@@ -213,7 +213,13 @@ func (run *linesRun) columnIndexes(header []string, source string) (int, []int, 
 		}
 		return -1
 	}
-	hint := "the first line of " + source + " names the columns: " + strings.Join(names, ", ")
+	shown := make([]string, len(names))
+	for i, n := range names {
+		// A file without a header row names its columns with the values
+		// of its first record: a key among them is masked.
+		shown[i] = maskKeyLike(n, run.o.ShowSecret)
+	}
+	hint := "the first line of " + source + " names the columns: " + strings.Join(shown, ", ")
 	column := find(run.o.Column)
 	if column < 0 {
 		return 0, nil, usageErrorf(hint, "--column %q: no such column in %s", run.o.Column, source)
@@ -272,6 +278,13 @@ func (run *linesRun) render(b *lineBatch) {
 		}
 		b.stats.add(&r)
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]
+		if !o.ShowSecret {
+			// A kept column may hold a key too (a message quoting it, the
+			// key pasted twice): every output shows it masked.
+			for i := range keeps {
+				keeps[i] = maskArg(keeps[i])
+			}
+		}
 		switch {
 		case o.Reply:
 			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input)
