@@ -310,3 +310,61 @@ func TestEveryErrorTextFindsItsTopic(t *testing.T) {
 		t.Fatal("no error texts in any topic")
 	}
 }
+
+// articleStepOrder are the places the article's Solution walks through, in
+// its order: the menu, the EDIT icon, the green help button (which is on the
+// edit screen, so it can only come after the EDIT icon) and Validate & Save.
+var articleStepOrder = []struct {
+	name  string
+	marks []string
+}{
+	{"the menu", []string{"Accounts -> Trading Accounts"}},
+	{"the EDIT icon", []string{"EDIT icon", "edit your trading account"}},
+	{"the green help button", []string{"big green help button"}},
+	{"Validate & Save", []string{"Validate & Save"}},
+}
+
+// TestStepsFollowArticleOrder: in every list of steps, what the article
+// puts in order stays in that order, and the green help button is never
+// sent for before the edit screen is open.
+func TestStepsFollowArticleOrder(t *testing.T) {
+	for _, topic := range All() {
+		var lists [][]string
+		var cur []string
+		for _, b := range topic.Blocks() {
+			if b.Kind != Step {
+				if cur != nil {
+					lists = append(lists, cur)
+					cur = nil
+				}
+				continue
+			}
+			cur = append(cur, b.Text)
+		}
+		if cur != nil {
+			lists = append(lists, cur)
+		}
+		for li, steps := range lists {
+			text := strings.Join(steps, "\n")
+			last, lastName := -1, ""
+			for pi, place := range articleStepOrder {
+				at := -1
+				for _, m := range place.marks {
+					if i := strings.Index(text, m); i >= 0 && (at < 0 || i < at) {
+						at = i
+					}
+				}
+				if at < 0 {
+					if pi == 1 && strings.Contains(text, "big green help button") {
+						t.Errorf("topic %s, step list %d: the green help button without the EDIT icon before it; the button is on the edit screen", topic.ID, li+1)
+					}
+					continue
+				}
+				if at < last {
+					t.Errorf("topic %s, step list %d: %s comes before %s; the article has them the other way round", topic.ID, li+1, place.name, lastName)
+				}
+				last, lastName = at, place.name
+			}
+		}
+	}
+}

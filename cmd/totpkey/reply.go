@@ -3,15 +3,18 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// maxReplyItems is how many findings a reply names; a ticket with more is
-// summed up by the first ones.
+// maxReplyItems is how many points a reply makes about what was found.
+// Findings of the same kind are merged into one point first (all the codes,
+// say); what is still left over is counted in a last line.
 const maxReplyItems = 6
 
 // replyItem is one thing a reply talks about: a result and what to call it
@@ -43,20 +46,38 @@ func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps [
 		head = sourceName(file) + " " + head
 	}
 	for i, k := range keeps {
-		head += ", " + run.keep[i] + " " + printable(k)
+		head += ", " + run.keep[i] + " " + printable(keptForHeading(k))
 	}
 	dst = append(dst, "=== "+head+" ===\n"...)
 	dst = append(dst, buildReply([]replyItem{{r: r, shown: replyShown(r, input)}})...)
 	return append(dst, '\n')
 }
 
-// replyShown is how a reply names an input: its key masked, or the input
-// masked.
-func replyShown(r *totpkey.Result, input string) string {
-	if r.Key != "" {
-		return totpkey.Mask(r.Key)
+// minKeptSecretRunes is the shortest kept column value a reply heading
+// masks when it may be a key. Ticket ids such as T-7 stay readable.
+const minKeptSecretRunes = 8
+
+// keptForHeading is a kept column value as a reply heading shows it: in
+// full, unless it may be a key (the column next to the key is sometimes
+// another copy of it). A value of minKeptSecretRunes or more that the
+// classifier does not call a code or something other than a key is
+// masked like a key.
+func keptForHeading(v string) string {
+	t := strings.TrimSpace(v)
+	if utf8.RuneCountInString(t) < minKeptSecretRunes {
+		return v
 	}
-	if hasLinkPrefix(input) {
+	r := totpkey.Classify(t)
+	if r.Key == "" && (r.Class == totpkey.ClassCode || r.HasProblem(totpkey.ReasonNotAKey) || r.HasProblem(totpkey.ReasonEmpty)) {
+		return v
+	}
+	return totpkey.Mask(t)
+}
+
+// replyShown is how a reply names an input: as the customer sent it,
+// masked; empty for a link, whose text means nothing to a reader.
+func replyShown(r *totpkey.Result, input string) string {
+	if hasLinkPrefix(input) || strings.TrimSpace(input) == "" {
 		return ""
 	}
 	return maskInput(input, 40)
@@ -72,16 +93,25 @@ func buildReply(items []replyItem) string {
 		b.WriteString(" We could not find a TOTP Key, a code or an error message in it.")
 	}
 	b.WriteString("\n\n")
-	shownItems := items
-	if len(shownItems) > maxReplyItems {
-		shownItems = shownItems[:maxReplyItems]
-	}
-	for _, it := range shownItems {
-		prefix := ""
-		if len(items) > 1 {
-			prefix = "- "
+	groups := groupReplyItems(items)
+	shown, left := groups, []replyItem(nil)
+	if len(groups) > maxReplyItems {
+		shown = groups[:maxReplyItems-1]
+		for _, g := range groups[maxReplyItems-1:] {
+			left = append(left, g...)
 		}
-		b.WriteString(wrapText(prefix+describeForReply(it), 72, strings.Repeat(" ", len(prefix))))
+	}
+	prefix := ""
+	if len(groups) > 1 {
+		prefix = "- "
+	}
+	for _, g := range shown {
+		b.WriteString(wrapText(prefix+describeGroup(g), 72, strings.Repeat(" ", len(prefix))))
+		b.WriteString("\n")
+	}
+	if len(left) > 0 {
+		b.WriteString(wrapText(prefix+"…and "+plural(len(left), "more item")+" from your message ("+leftKinds(left)+
+			"), left out here to keep this reply short.", 72, strings.Repeat(" ", len(prefix))))
 		b.WriteString("\n")
 	}
 	if len(items) > 0 {
@@ -110,6 +140,106 @@ func buildReply(items []replyItem) string {
 	return b.String()
 }
 
+// replyRank orders the points of a reply: keys and links (valid or not)
+// first, since they decide the fix, then codes, then error messages, which
+// only say that something is wrong.
+func replyRank(it replyItem) int {
+	switch {
+	case it.kind == totpkey.FindingErrorMessage:
+		return 2
+	case it.r.Class == totpkey.ClassCode:
+		return 1
+	}
+	return 0
+}
+
+// groupReplyItems merges the items a reply can name in one point (every
+// code; error messages with the same help topic) and orders the points by
+// replyRank, in the order of the message within a rank.
+func groupReplyItems(items []replyItem) [][]replyItem {
+	var groups [][]replyItem
+	at := map[string]int{}
+	for _, it := range items {
+		key := ""
+		switch {
+		case it.kind == totpkey.FindingErrorMessage:
+			key = "error\x00" + it.r.Topic
+		case it.r.Class == totpkey.ClassCode:
+			key = "code"
+		}
+		if i, ok := at[key]; ok && key != "" {
+			groups[i] = append(groups[i], it)
+			continue
+		}
+		if key != "" {
+			at[key] = len(groups)
+		}
+		groups = append(groups, []replyItem{it})
+	}
+	slices.SortStableFunc(groups, func(a, b []replyItem) int {
+		return replyRank(a[0]) - replyRank(b[0])
+	})
+	return groups
+}
+
+// describeGroup says in a sentence or two what a point of the reply is
+// about: one item as describeForReply does, several codes or error
+// messages together.
+func describeGroup(g []replyItem) string {
+	if len(g) == 1 {
+		return describeForReply(g[0])
+	}
+	if g[0].kind == totpkey.FindingErrorMessage {
+		quoted := make([]string, len(g))
+		for i, it := range g {
+			quoted[i] = strconv.Quote(it.text)
+		}
+		first := describeForReply(g[0])
+		return "You mentioned the errors " + andList(quoted) + first[strings.Index(first, ":"):]
+	}
+	shown := make([]string, len(g))
+	for i, it := range g {
+		shown[i] = it.shown
+	}
+	return fmt.Sprintf("The numbers you sent (%s) are TOTPs, the codes your authenticator app shows. "+
+		"They change every 30 seconds and are not the TOTP Key, which is a longer string of letters and digits.",
+		strings.Join(shown, ", "))
+}
+
+// leftKinds counts the items a reply leaves out by what they are: "2 keys,
+// 1 code and 1 error message".
+func leftKinds(items []replyItem) string {
+	nouns := []string{"key", "otpauth link", "code", "error message"}
+	counts := make([]int, len(nouns))
+	for _, it := range items {
+		switch {
+		case it.kind == totpkey.FindingErrorMessage:
+			counts[3]++
+		case it.r.Class == totpkey.ClassCode:
+			counts[2]++
+		case it.kind == totpkey.FindingLink || it.kind == totpkey.FindingExportLink:
+			counts[1]++
+		default:
+			counts[0]++
+		}
+	}
+	var parts []string
+	for i, n := range counts {
+		if n > 0 {
+			parts = append(parts, plural(n, nouns[i]))
+		}
+	}
+	return andList(parts)
+}
+
+// andList joins words as "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
 // describeForReply says in a sentence what one item is.
 func describeForReply(it replyItem) string {
 	r := it.r
@@ -126,6 +256,14 @@ func describeForReply(it replyItem) string {
 			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.shown)
 	case r.HasProblem(totpkey.ReasonEmpty):
 		return "The TOTP Key you sent is empty."
+	case r.HasProblem(totpkey.ReasonHexKey) && it.kind != totpkey.FindingLink && it.kind != totpkey.FindingExportLink:
+		what := "The key you sent"
+		if it.shown != "" {
+			what += " (" + it.shown + ")"
+		}
+		return what + " is written in hexadecimal, with the digits 0 to 9 and the letters a to f. " +
+			"The TOTP Key field needs the same key written in base32, with the capital letters A to Z " +
+			"and the digits 2 to 7, so it cannot be entered as it is."
 	case r.Class == totpkey.ClassValid && (r.Format == totpkey.FormatOTPAuth || r.Format == totpkey.FormatMigration):
 		return fmt.Sprintf("The otpauth link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
 	case r.Class == totpkey.ClassValid:
