@@ -44,7 +44,9 @@ With no argument it lists the topics. The argument can be:
 
 With - the text is read from standard input. A misspelt topic id gets a
 "did you mean"; a query that matches nothing exits with code 2 and names
-the closest topics.
+the closest topics, and an empty one exits with code 2 too. A one-time
+code or a key pasted here by mistake is recognised, and its topic shown
+(check keys with 'totpkey validate', which hides what you paste).
 
 On a terminal the topic is wrapped to its width with bold headings; piped,
 it is plain text with one line per paragraph or step. -o markdown prints
@@ -103,7 +105,19 @@ func runExplain(o *explainOptions) error {
 	if query == "" && len(o.Args) == 0 {
 		return writeTopicList(o, docs.All())
 	}
+	if query == "" {
+		return usageErrorf("run 'totpkey explain' with no argument to list the topics, or give a topic id or an error message",
+			"nothing to look up: the query is empty")
+	}
 	res := docs.Resolve(query)
+	if !res.Found() && len(res.DidYouMean) == 0 {
+		if kind, t, ok := inputTopic(query); ok {
+			fmt.Fprintf(o.IO.ErrOut, "totpkey: %q looks like %s, not a message: this is its topic, %s\n"+
+				"totpkey: hint: check keys and codes with 'totpkey validate', which asks for them at a hidden prompt\n",
+				maskInput(query, maxQuotedRunes), kind, t.ID)
+			res.Matches = []docs.Match{{Topic: t, By: matchedByInput}}
+		}
+	}
 	if !res.Found() {
 		if o.Output == "json" {
 			if err := writeNoMatchJSON(o.IO.Out, res); err != nil {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -57,16 +58,38 @@ func looksSecret(word string) bool {
 	return lower == 0 || digits > 0
 }
 
-// inputKind says what a query that matched no topic looks like when it is
-// the pasted input itself rather than a message ("a TOTP Key", "a one-time
-// code") and the topic validate would give it; empty otherwise.
-func inputKind(query string) (kind, topic string) {
+// matchedByInput is how -o json says a topic was found by classifying
+// the query as a pasted input (a code, a key).
+const matchedByInput docs.MatchedBy = "input"
+
+// inputTopic says what a query that matched no topic is when it is the
+// pasted input itself rather than a message ("a one-time code", "a TOTP
+// Key") and the topic validate gives it. Words and sentences are not
+// inputs: a malformed result counts only when the query looks like a
+// secret (looksSecret) and is not called something other than a key.
+func inputTopic(query string) (kind string, t docs.Topic, ok bool) {
 	r := totpkey.Classify(query)
 	switch {
 	case r.Class == totpkey.ClassCode:
-		return "a one-time code", r.Topic
-	case r.Class == totpkey.ClassValid, r.Key != "":
-		return "a TOTP Key", r.Topic
+		kind = "a one-time code"
+	case r.Class == totpkey.ClassValid || r.Key != "":
+		kind = "a TOTP Key"
+	case r.Class == totpkey.ClassMalformed && !r.HasProblem(totpkey.ReasonNotAKey) && !r.HasProblem(totpkey.ReasonEmpty) &&
+		looksSecret(strings.Join(strings.Fields(query), "")):
+		kind = "a TOTP Key with a problem"
+	default:
+		return "", docs.Topic{}, false
 	}
-	return "", ""
+	t, ok = docs.Lookup(r.Topic)
+	return kind, t, ok
+}
+
+// inputKind is inputTopic for a hint: the kind and the topic id; empty
+// when the query is not an input.
+func inputKind(query string) (kind, topic string) {
+	kind, t, ok := inputTopic(query)
+	if !ok {
+		return "", ""
+	}
+	return kind, t.ID
 }
