@@ -77,7 +77,14 @@ func report(w io.Writer, err error) int {
 		code = totpkey.ExitUsage
 		err, hints = cobraUsageError(err)
 	}
-	fmt.Fprintf(w, "totpkey: error: %s\n", maskSecretsIn(err.Error()))
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		// Several errors (files that could not be read): a line each.
+		for _, e := range joined.Unwrap() {
+			fmt.Fprintf(w, "totpkey: error: %s\n", maskSecretsIn(e.Error()))
+		}
+	} else {
+		fmt.Fprintf(w, "totpkey: error: %s\n", maskSecretsIn(err.Error()))
+	}
 	for _, h := range hints {
 		fmt.Fprintf(w, "totpkey: hint: %s\n", maskSecretsIn(h))
 	}

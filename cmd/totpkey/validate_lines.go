@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -65,15 +67,22 @@ func runLines(o *validateOptions) error {
 	if perr := pipe.Close(); err == nil && perr != nil {
 		err = failure(fmt.Errorf("writing the results: %w", perr))
 	}
-	if err != nil {
+	// Files that could not be read do not stop the run: the summary counts
+	// the others, and the run then ends with exit 1, whatever the results,
+	// since not every input was checked.
+	var unreadable *unreadableError
+	if err != nil && !errors.As(err, &unreadable) {
 		return err
 	}
-	if o.Output == "text" && !o.Reply {
+	if o.Output == "text" && !o.Reply && (unreadable == nil || len(unreadable.errs) < len(o.Args)) {
 		noun := "line"
 		if o.Column != "" {
 			noun = "row"
 		}
 		writeSummary(o.IO.Out, run.p, &run.stats, noun)
+	}
+	if unreadable != nil {
+		return err
 	}
 	return exitWith(run.stats.exitCode)
 }
@@ -103,11 +112,15 @@ func tuneGC(streams *ioStreams) (restore func()) {
 }
 
 // forEachSource calls read for standard input (no file arguments, or "-")
-// and for each file in turn. A file that cannot be opened stops the run.
+// and for each file in turn. A file that cannot be opened, or is a
+// directory, does not stop the run: the other files are read, and
+// forEachSource then returns an *unreadableError (exit 1) naming each file
+// it could not read. An error of read stops the run.
 func forEachSource(o *validateOptions, read func(name string, r io.Reader) error) error {
 	if len(o.Args) == 0 {
 		return read("", o.IO.In)
 	}
+	var unreadable unreadableError
 	for _, name := range o.Args {
 		if name == "-" {
 			if err := read("-", o.IO.In); err != nil {
@@ -115,9 +128,10 @@ func forEachSource(o *validateOptions, read func(name string, r io.Reader) error
 			}
 			continue
 		}
-		f, err := os.Open(name)
+		f, err := openSource(name)
 		if err != nil {
-			return failure(fmt.Errorf("opening input: %w", err))
+			unreadable.errs = append(unreadable.errs, err)
+			continue
 		}
 		err = read(name, f)
 		f.Close()
@@ -125,8 +139,53 @@ func forEachSource(o *validateOptions, read func(name string, r io.Reader) error
 			return err
 		}
 	}
+	if len(unreadable.errs) > 0 {
+		hint := "the other files were read: their results are above"
+		if len(unreadable.errs) == len(o.Args) {
+			hint = "check the file names"
+		}
+		return failure(&unreadable, hint)
+	}
 	return nil
 }
+
+// openSource opens a file named on the command line, in the project's
+// words when it cannot: "cannot read nope.txt: no such file".
+func openSource(name string) (*os.File, error) {
+	f, err := os.Open(name)
+	if err == nil {
+		info, serr := f.Stat()
+		switch {
+		case serr != nil:
+			f.Close()
+			err = serr
+		case info.IsDir():
+			f.Close()
+			return nil, fmt.Errorf("cannot read %s: it is a directory", name)
+		default:
+			return f, nil
+		}
+	}
+	why := err.Error()
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		why = "permission denied"
+	case errors.As(err, &pe):
+		why = pe.Err.Error()
+	}
+	return nil, fmt.Errorf("cannot read %s: %s", name, why)
+}
+
+// unreadableError is the files of a --lines or --scan run that could not
+// be read; report prints one error line for each.
+type unreadableError struct{ errs []error }
+
+func (e *unreadableError) Error() string { return errors.Join(e.errs...).Error() }
+
+func (e *unreadableError) Unwrap() []error { return e.errs }
 
 // readLines reads plain lines into batches.
 func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *progressBar) error {
