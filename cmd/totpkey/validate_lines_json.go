@@ -74,6 +74,20 @@ func appendViewJSONInput(dst []byte, v *resultView, raw string, hasRaw bool) []b
 		}
 		dst = append(dst, ']')
 	}
+	if len(v.Warnings) > 0 {
+		dst = append(dst, `,"warnings":[`...)
+		for i, w := range v.Warnings {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"id":`...)
+			dst = appendJSONString(dst, w.ID)
+			dst = append(dst, `,"message":`...)
+			dst = appendJSONString(dst, w.Message)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
 	if s := v.Secret; s != nil {
 		dst = append(dst, `,"secret":{"masked":`...)
 		dst = appendJSONString(dst, s.Masked)
