@@ -63,14 +63,15 @@ func newGenerateCmd(streams *ioStreams) *cobra.Command {
 // tests fill with a fake clock and fake ticks.
 func generateCommand(opts *generateOptions) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "generate [KEY]",
+		Use:   "generate [KEY | -]",
 		Short: "Print the TOTP code a key gives now",
 		Long: `Generate prints the TOTP code a key gives, how many seconds it stays valid
 and the code that follows. Compare it with your authenticator app: the same
 code means the app and the key agree.
 
-The key comes from the argument; with no argument from standard input; and
-with no argument on a terminal from a prompt that does not echo. An otpauth
+The key comes from the argument; with no argument or - from standard input;
+and with no argument or - on a terminal from a prompt that does not echo
+(Enter or Ctrl-D ends the key, Ctrl-C cancels with exit 130). An otpauth
 link sets the digits, period and algorithm; --digits, --period and
 --algorithm override it.
 
@@ -79,8 +80,9 @@ diagnose it, with validate's exit code, and nothing goes to standard output.`,
 		Example: `  # Type the key at a hidden prompt
   totpkey generate
 
-  # The code alone, for a script
+  # The code alone, for a script; - reads the key from standard input
   totpkey generate -q < key.txt
+  pbpaste | totpkey generate -q -
 
   # A live countdown on the terminal (Ctrl-C to stop)
   totpkey generate --watch

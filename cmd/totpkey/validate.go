@@ -36,15 +36,16 @@ type validateOptions struct {
 func newValidateCmd(streams *ioStreams) *cobra.Command {
 	opts := &validateOptions{IO: streams, Now: time.Now}
 	cmd := &cobra.Command{
-		Use:   "validate [INPUT | FILE...]",
+		Use:   "validate [INPUT | - | FILE...]",
 		Short: "Tell whether an input is a usable TOTP Key, and how to fix it",
 		Long: `Validate classifies one input as a valid TOTP Key, a one-time code, or a
 malformed secret, says where it is wrong and what to paste instead, and
 prints the fix from the help article.
 
-The input comes from the argument; with no argument from standard input;
-and with no argument on a terminal from a prompt that does not echo, which
-keeps the key out of your shell history.
+The input comes from the argument; with no argument or - from standard
+input; and with no argument or - on a terminal from a prompt that does not
+echo, which keeps the key out of your shell history. At the prompt, Enter
+or Ctrl-D ends the key and Ctrl-C cancels (exit 130).
 
 Cleaning that makes a key pasteable (spaces, dashes, lower case, invisible
 characters, padding, quotes, a "Key:" label, an otpauth link around it) is
@@ -60,8 +61,9 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
   # Check a key as the broker shows it
   totpkey validate 'jbsw y3dp ehpk 3pxp'
 
-  # From the clipboard, as JSON for a script
+  # From the clipboard, as JSON for a script; - also reads standard input
   pbpaste | totpkey validate -o json
+  pbpaste | totpkey validate -o json -
 
   # Print the cleaned key in full
   totpkey validate --show-secret 'JBSW-Y3DP-EHPK-3PXP'
@@ -193,9 +195,11 @@ func writeResults(o *validateOptions, input string, results []totpkey.Result) er
 }
 
 // readInput gets one input: from the argument, else standard input, else
-// (standard input a terminal) a prompt that does not echo.
+// (standard input a terminal) a prompt that does not echo. The argument "-"
+// means standard input, as no argument does: on a terminal that is the
+// hidden prompt too, so that the key never shows on the screen.
 func readInput(streams *ioStreams, args []string, command string) (string, error) {
-	if len(args) == 1 {
+	if len(args) == 1 && args[0] != "-" {
 		if streams.inTTY && streams.errTTY {
 			fmt.Fprintf(streams.ErrOut, "totpkey: hint: arguments stay in your shell history; run 'totpkey %s' with no argument to type the key at a hidden prompt\n", command)
 		}
