@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -67,8 +68,14 @@ func runScan(o *validateOptions) error {
 	if perr := pipe.Close(); err == nil && perr != nil {
 		err = failure(fmt.Errorf("writing the results: %w", perr))
 	}
-	if err != nil {
+	// As for --lines, files that cannot be read do not stop the run: the
+	// summary covers the others, then the run ends with exit 1.
+	var unreadable *unreadableError
+	if err != nil && !errors.As(err, &unreadable) {
 		return err
+	}
+	if unreadable != nil && len(unreadable.errs) == len(o.Args) {
+		return err // nothing was read: no summary of nothing
 	}
 	if o.Output == "text" && !o.Reply {
 		if run.stats.total == 0 {
@@ -76,6 +83,9 @@ func runScan(o *validateOptions) error {
 		} else {
 			writeSummary(o.IO.Out, run.p, &run.stats, "finding")
 		}
+	}
+	if unreadable != nil {
+		return err
 	}
 	return exitWith(run.stats.exitCode)
 }
