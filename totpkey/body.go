@@ -2,6 +2,7 @@ package totpkey
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -34,6 +35,7 @@ type bodyScan struct {
 	lookalike  int // invalid characters with a suggested letter
 	other      int // invalid characters without one (punctuation, ...), 9 aside
 	symbols    int // ASCII symbols that passwords use: ! @ # $ % ...
+	control    int // control characters and bytes that are not UTF-8: signs of binary data
 	hexDigits  int // 0, 1, 8 and 9: digits that hex has and base32 lacks
 	badCount   int
 	padding    int  // '=' characters
@@ -143,6 +145,8 @@ func (s *bodyScan) addBad(pos int, r rune) {
 		s.other++
 		if r < 0x7F && r > ' ' {
 			s.symbols++
+		} else if r < ' ' || r == 0x7F || r == utf8.RuneError {
+			s.control++
 		}
 	}
 	if s.nbad < len(s.badArr) {
@@ -167,6 +171,11 @@ func classifyBody(t string, base int) Result {
 	// Each judge below is asked only when it may apply, and the text
 	// judge answers with a format and a message: a key, the common case,
 	// goes through without a Result being built and thrown away.
+	if s.control >= 2 {
+		if message, ok := binaryData(t); ok {
+			return notAKey(FormatBinary, message)
+		}
+	}
 	if s.digits == s.runes && s.padding == 0 {
 		return s.digitsOnly()
 	}
@@ -178,11 +187,79 @@ func classifyBody(t string, base int) Result {
 	if format, message := s.text(); format != "" {
 		return notAKey(format, message)
 	}
-	return s.base32(t)
+	return s.base32(t, base)
 }
 
-// base32 judges a body that reads as base32.
-func (s *bodyScan) base32(t string) Result {
+// keyAndCode recognises a valid key with a one-time code (6 to 8 digits)
+// before or after it, apart from it by white space: "JBSW... 482913", what
+// a person copies from an app that shows both. The result is malformed,
+// with the one-time-code problem and the key found; its position is the
+// code's first digit. It reports false for anything else.
+func keyAndCode(t string, base int) (Result, bool) {
+	if i := strings.LastIndexFunc(t, space); i > 0 {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		if code := t[i+size:]; codeDigits(code) {
+			key := strings.TrimRightFunc(t[:i], space)
+			at := 0
+			if base >= 0 {
+				at = base + utf8.RuneCountInString(t[:i+size]) + 1
+			}
+			return keyWithCode(key, base, len(code), at, "followed by")
+		}
+	}
+	if j := strings.IndexFunc(t, space); j > 0 {
+		if code := t[:j]; codeDigits(code) {
+			key := strings.TrimLeftFunc(t[j:], space)
+			keyBase, at := -1, 0
+			if base >= 0 {
+				keyBase, at = base+utf8.RuneCountInString(t[:len(t)-len(key)]), base+1
+			}
+			return keyWithCode(key, keyBase, len(code), at, "preceded by")
+		}
+	}
+	return Result{}, false
+}
+
+// keyWithCode builds the result of keyAndCode when key is a valid key on
+// its own; at is the position of the code in the input (0 when unknown).
+func keyWithCode(key string, base, digits, at int, where string) (Result, bool) {
+	k := classifyBody(key, base)
+	if k.Class != ClassValid {
+		return Result{}, false
+	}
+	article := "a "
+	if digits == 8 {
+		article = "an "
+	}
+	r := Result{
+		Format:  FormatBase32,
+		Key:     k.Key,
+		Changes: k.Changes,
+		Problems: []Problem{{
+			ID:       ReasonOneTimeCode,
+			Position: at,
+			Message: "this is a TOTP Key " + where + " " + article + strconv.Itoa(digits) +
+				"-digit one-time code: paste only the key, without the code",
+		}},
+	}
+	return r.malformed(), true
+}
+
+// codeDigits reports whether s is a one-time code: 6 to 8 ASCII digits.
+func codeDigits(s string) bool {
+	if len(s) < 6 || len(s) > 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// base32 judges a body that reads as base32; base is as for scan.
+func (s *bodyScan) base32(t string, base int) Result {
 	r := Result{Format: FormatBase32, Changes: s.changes}
 	if s.padding > 0 && !s.padInside {
 		r.Changes |= changePadding
@@ -235,6 +312,13 @@ func (s *bodyScan) base32(t string) Result {
 		})
 	}
 	if len(r.Problems) > 0 {
+		if s.digits >= 6 && s.changes&changeWhitespace != 0 {
+			// Not a key as a whole, but maybe a key and the code it
+			// gives, copied together.
+			if kc, ok := keyAndCode(t, base); ok {
+				return kc
+			}
+		}
 		if s.badCount > 0 {
 			r.draft = string(body)
 		}

@@ -22,7 +22,8 @@ const MaxInputBytes = 4096
 // specific to the least:
 //
 //  1. nothing but white space is empty;
-//  2. quotes, then a leading label ("Key:") are taken off, each reported;
+//  2. quotes, a leading label ("Key:") and a full stop or comma at either
+//     end are taken off, each reported;
 //  3. an otpauth:// link is read and its secret checked like a bare key;
 //     an otpauth-migration:// export link is read by ClassifyAll;
 //  4. web and e-mail addresses and phone numbers are not keys;
@@ -36,12 +37,24 @@ const MaxInputBytes = 4096
 //     invisible characters and end padding are cleaned (each reported);
 //     look-alike and other invalid characters, misplaced padding, impossible
 //     lengths, keys shorter than 16 characters and keys pasted twice are
-//     problems.
+//     problems; a valid key with a one-time code before or after it is a
+//     one-time-code problem (class malformed), with the key found.
+//
+// A valid key read out of an otpauth or export link whose account makes
+// other codes than AutoTrader Web makes from the key alone (not 6 digits,
+// 30 seconds and SHA1) stays valid and gets Result.Warnings.
 //
 // Classify never changes a letter behind the user's back: a look-alike digit
 // is a problem with a suggestion, not a silent fix.
+//
+// Binary data (an image, random bytes, UTF-16 text) is not-a-key with the
+// format FormatBinary, whatever stage meets it. A code and anything that
+// is not a key report no changes: there is no key the cleaning made.
 func Classify(input string) Result {
 	if len(input) > MaxInputBytes {
+		if message, ok := binaryData(input[:MaxInputBytes]); ok {
+			return notAKey(FormatBinary, message)
+		}
 		return notAKey(FormatText, fmt.Sprintf("the input is more than %d bytes long, far longer than any TOTP Key", MaxInputBytes))
 	}
 	t, base, changes := trimEnds(input, 0)
@@ -66,10 +79,19 @@ func Classify(input string) Result {
 		return r
 	}
 	if format, message := nonKey(t); format != "" {
+		if binary, ok := binaryData(t); ok {
+			return notAKey(FormatBinary, binary)
+		}
 		return notAKey(format, message)
 	}
 	r := classifyBody(t, base)
-	r.Changes |= changes
+	if r.Class == ClassCode || r.HasProblem(ReasonNotAKey) {
+		// A code, words, a number or binary data: there is no key for
+		// the cleaning to have made, so none is reported.
+		r.Changes = 0
+	} else {
+		r.Changes |= changes
+	}
 	switch {
 	case r.Class == ClassValid && r.Changes != 0:
 		r.Topic = "cleaned-key"
@@ -101,7 +123,7 @@ func trimEnds(s string, base int) (string, int, Changes) {
 		r, size := utf8.DecodeRuneInString(s[start:])
 		switch {
 		case space(r):
-			changes |= changeWhitespace
+			changes |= changeSpaceAround
 		case Invisible(r):
 			changes |= changeInvisible
 		default:
@@ -116,7 +138,7 @@ trimmedStart:
 		r, size := utf8.DecodeLastRuneInString(s[start:end])
 		switch {
 		case space(r):
-			changes |= changeWhitespace
+			changes |= changeSpaceAround
 		case Invisible(r):
 			changes |= changeInvisible
 		default:
@@ -127,26 +149,102 @@ trimmedStart:
 	return s[start:end], base, changes
 }
 
-// unwrap takes off quotes and a label around a key, in either order, and
-// the white space inside them.
+// unwrap takes off quotes, a label and sentence punctuation (a full stop
+// or comma at either end) around a key, in any order, and the white space
+// inside them. The white space after a label belongs to the label and is
+// not reported as a change of its own.
 func unwrap(t string, base int, changes Changes) (string, int, Changes) {
-	for range 3 {
+	for range 4 {
 		if inner, ok := unquote(t); ok {
 			var c Changes
 			t, base, c = trimEnds(inner, base+1)
 			changes |= c | changeQuotes
 			continue
 		}
-		if n := labelLen(t); n > 0 {
+		if n := labelLen(t); n > 0 && !notALabel(t) {
 			var c Changes
 			base += utf8.RuneCountInString(t[:n])
 			t, base, c = trimEnds(t[n:], base)
-			changes |= c | changeLabel
+			changes |= c&^changeSpaceAround | changeLabel
+			continue
+		}
+		if len(t) >= 2 && (sentencePunct(t[0]) || sentencePunct(t[len(t)-1])) {
+			inner, skipped, c := endPunctuation(t)
+			if c == 0 {
+				break
+			}
+			var more Changes
+			t, base, more = trimEnds(inner, base+skipped)
+			changes |= c | more
 			continue
 		}
 		break
 	}
 	return t, base, changes
+}
+
+// sentencePunct reports whether c is a full stop or a comma.
+func sentencePunct(c byte) bool { return c == '.' || c == ',' }
+
+// endPunctuation takes a full stop or a comma off either end of t: the
+// punctuation of the sentence the key was copied from. It returns what is
+// left, how many characters it took off the start, and the changes, or
+// zero changes when there is nothing to take off. An ellipsis ("...")
+// stays: it says that something was left out.
+func endPunctuation(t string) (string, int, Changes) {
+	if len(t) < 2 {
+		return t, 0, 0
+	}
+	var c Changes
+	start, end := 0, len(t)
+	switch t[0] {
+	case '.':
+		if t[1] != '.' {
+			c, start = changeStopStart, 1
+		}
+	case ',':
+		c, start = changeCommaStart, 1
+	}
+	switch t[end-1] {
+	case '.':
+		if t[end-2] != '.' && end-1 > start {
+			c, end = c|changeStopEnd, end-1
+		}
+	case ',':
+		if end-1 > start {
+			c, end = c|changeCommaEnd, end-1
+		}
+	}
+	if c == 0 || start >= end {
+		return t, 0, 0
+	}
+	return t[start:end], start, c
+}
+
+// notALabel reports whether t, which starts like a label ("Key:"), is
+// something else: an otpauth link written with too few slashes
+// ("otpauth:totp/...") or a hexadecimal secret written in pairs with
+// colons ("de:ad:be:ef:...").
+func notALabel(t string) bool {
+	return hasPrefixFold(t, "otpauth") || colonHex(t)
+}
+
+// colonHex reports whether t is bytes written in hexadecimal, in pairs
+// separated by colons ("de:ad:be:ef"), at least four of them.
+func colonHex(t string) bool {
+	pairs := 0
+	for i := 0; i < len(t); i += 3 {
+		if i+2 > len(t) || !hexDigit(t[i]) || !hexDigit(t[i+1]) || i+2 < len(t) && t[i+2] != ':' {
+			return false
+		}
+		pairs++
+	}
+	return pairs >= 4
+}
+
+// hexDigit reports whether c is 0-9, a-f or A-F.
+func hexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f'
 }
 
 var quotePairs = [...][2]string{

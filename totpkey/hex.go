@@ -9,11 +9,12 @@ import (
 const minHexChars = 20
 
 // mayBeHex reports whether what the scan counted allows a hexadecimal
-// secret: "0x" before it, or digits that hex has and base32 lacks with
-// nothing outside the two alphabets, and one case.
+// secret: "0x" before it, bytes in pairs with colons ("de:ad:be:ef"), or
+// digits that hex has and base32 lacks with nothing outside the two
+// alphabets; and one case.
 func (s *bodyScan) mayBeHex(t string) bool {
 	prefixed := hasPrefixFold(t, "0x")
-	if !prefixed && (s.hexDigits == 0 || s.other > 0) {
+	if !prefixed && (s.hexDigits == 0 || s.other > 0) && (s.other == 0 || !colonHex(t)) {
 		return false
 	}
 	return s.lower == 0 || s.upper == 0 || prefixed && s.lower == 1 && t[1] == 'x'
@@ -44,6 +45,12 @@ func (s *bodyScan) hexKey(t string) (Result, bool) {
 		default:
 			return Result{}, false
 		}
+	}
+	if n < minHexChars && n%2 == 0 && colonHex(t) {
+		// Bytes in pairs with colons are hexadecimal beyond doubt, but
+		// too few for a secret.
+		return notAKey(FormatHex, "this is "+strconv.Itoa(n/2)+" bytes written in hexadecimal ("+strconv.Itoa(n/2*8)+
+			" bits), too few for a TOTP secret, which has at least 80 bits"), true
 	}
 	if n < minHexChars || n%2 != 0 {
 		return Result{}, false

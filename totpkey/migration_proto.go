@@ -1,7 +1,9 @@
 package totpkey
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,13 +55,17 @@ func DecodeMigrationPayload(data []byte) (*MigrationPayload, error) {
 	for len(data) > 0 {
 		num, typ, n := protowire.ConsumeTag(data)
 		if n < 0 {
-			return nil, fmt.Errorf("%w: the payload is not a valid export: %w", ErrBadMigration, protowire.ParseError(n))
+			return nil, fmt.Errorf("%w: %s", ErrBadMigration, payloadDamage(n))
 		}
 		data = data[n:]
 		switch num {
 		case payloadOTPParameters:
 			raw, n := consumeBytesField(typ, data)
 			if n < 0 {
+				if n != errWrongType {
+					return nil, fmt.Errorf("%w: the data parameter is cut short in account %d, so the link was not copied in full",
+						ErrBadMigration, len(p.Accounts)+1)
+				}
 				return nil, fmt.Errorf("%w: account %d: %w", ErrBadMigration, len(p.Accounts)+1, fieldError(num, typ, n, false))
 			}
 			data = data[n:]
@@ -90,7 +96,7 @@ func DecodeMigrationPayload(data []byte) (*MigrationPayload, error) {
 		default:
 			n := protowire.ConsumeFieldValue(num, typ, data)
 			if n < 0 {
-				return nil, fmt.Errorf("%w: the payload is not a valid export: %w", ErrBadMigration, protowire.ParseError(n))
+				return nil, fmt.Errorf("%w: %s", ErrBadMigration, payloadDamage(n))
 			}
 			data = data[n:]
 		}
@@ -111,7 +117,7 @@ func decodeMigrationAccount(data []byte) (MigrationAccount, error) {
 	for len(data) > 0 {
 		num, typ, n := protowire.ConsumeTag(data)
 		if n < 0 {
-			return a, fmt.Errorf("not a valid account record: %w", protowire.ParseError(n))
+			return a, errors.New("its record is damaged: its bytes are not what an export holds")
 		}
 		data = data[n:]
 		switch num {
@@ -156,12 +162,12 @@ func decodeMigrationAccount(data []byte) (MigrationAccount, error) {
 				a.Counter, known = v, true
 			}
 			if !known {
-				return a, fmt.Errorf("the %s has the unknown value %d", migrationFieldName(num, true), v)
+				return a, fmt.Errorf("the %s field has the unknown value %d", migrationFieldName(num, true), v)
 			}
 		default:
 			n := protowire.ConsumeFieldValue(num, typ, data)
 			if n < 0 {
-				return a, fmt.Errorf("not a valid account record: %w", protowire.ParseError(n))
+				return a, errors.New("its record is damaged: its bytes are not what an export holds")
 			}
 			data = data[n:]
 		}
@@ -197,7 +203,24 @@ func fieldError(num protowire.Number, typ protowire.Type, n int, inAccount bool)
 	if n == errWrongType {
 		return fmt.Errorf("the %s field has the wrong type (wire type %d)", name, typ)
 	}
-	return fmt.Errorf("the %s field is cut short: %w", name, protowire.ParseError(n))
+	switch {
+	case !errors.Is(protowire.ParseError(n), io.ErrUnexpectedEOF):
+	case inAccount:
+		// The account's record was read in full: a field that runs past
+		// its end is damage, not a link cut short.
+		return errors.New("the " + name + " field runs past the end of the account's record")
+	default:
+		return errors.New("the data parameter is cut short in its " + name + " field, so the link was not copied in full")
+	}
+	return errors.New("the " + name + " field is damaged: its bytes are not what an export holds")
+}
+
+// payloadDamage describes a payload whose fields cannot be read.
+func payloadDamage(n int) string {
+	if errors.Is(protowire.ParseError(n), io.ErrUnexpectedEOF) {
+		return "the data parameter is cut short, so the link was not copied in full"
+	}
+	return "the data parameter is not a Google Authenticator export: its bytes are not what an export holds"
 }
 
 // migrationFieldName names a field for messages: an OtpParameters field

@@ -259,15 +259,18 @@ func TestClassifyAllBrokenExports(t *testing.T) {
 		{"not base64", "otpauth-migration://offline?data=Cj!!", "not base64"},
 		{"two alphabets", "otpauth-migration://offline?data=Cj-/", "two base64 alphabets"},
 		{"cut base64", "otpauth-migration://offline?data=C", "not valid base64"},
-		{"truncated protobuf", exportLink(truncated), "account 1: the account field is cut short"},
+		{"truncated protobuf", exportLink(truncated), "the data parameter is cut short in account 1, so the link was not copied in full"},
 		{"wrong wire type", exportLink(wrongType), "account field has the wrong type"},
 		{"account field of wrong type", exportLink(withAccount(accountWrongType)), "account 1: the algorithm field has the wrong type"},
-		{"unknown type", exportLink(withAccount(encodeAccount(testAccount{secret: secret20, otpType: 9}))), "the type has the unknown value 9"},
-		{"unknown digits", exportLink(withAccount(encodeAccount(testAccount{secret: secret20, digits: 7}))), "the digits has the unknown value 7"},
+		{"unknown type", exportLink(withAccount(encodeAccount(testAccount{secret: secret20, otpType: 9}))), "the type field has the unknown value 9"},
+		{"unknown digits", exportLink(withAccount(encodeAccount(testAccount{secret: secret20, digits: 7}))), "the digits field has the unknown value 7"},
 		{"no accounts", exportLink(encodePayload(1, 0, 1)), "holds no accounts"},
 		{"impossible batch", exportLink(badBatch), "batch position 3 of 2 is impossible"},
 		{"secret too long", exportLink(withAccount(encodeAccount(testAccount{secret: make([]byte, MaxMigrationSecretBytes+1)}))), "secret is 1025 bytes long"},
-		{"garbage tag", exportLink([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}), "not a valid export"},
+		{"garbage tag", exportLink([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}), "not a Google Authenticator export"},
+		{"cut in the batch size", exportLink(append(protowire.AppendTag(nil, 3, protowire.VarintType), 0x80)), "cut short in its batch size field"},
+		{"account record damaged", exportLink(withAccount(append(encodeAccount(testAccount{secret: secret20}), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff))), "account 1: its record is damaged"},
+		{"account field past its record", exportLink(withAccount(append(protowire.AppendTag(nil, 2, protowire.BytesType), 9, 'x'))), "account 1: the account name field runs past the end"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -285,6 +288,12 @@ func TestClassifyAllBrokenExports(t *testing.T) {
 			}
 			if strings.Contains(msg, string(secret20[:5])) || strings.Contains(msg, exportKey(secret20)[:5]) {
 				t.Errorf("message %q quotes the secret", msg)
+			}
+			// The project's own words, not a library's error text.
+			for _, raw := range []string{"EOF", "unexpected", "proto", "cannot parse", "invalid field"} {
+				if strings.Contains(msg, raw) {
+					t.Errorf("message %q has the raw error text %q", msg, raw)
+				}
 			}
 			if r.ExitCode() != ExitMalformed {
 				t.Errorf("exit code %d, want %d", r.ExitCode(), ExitMalformed)

@@ -19,15 +19,22 @@ func classifyOTPAuth(link string, base int) Result {
 	if err != nil {
 		return badURI("the otpauth link cannot be read: it has characters or escapes that no link can have")
 	}
-	if !strings.EqualFold(u.Scheme, "otpauth") || u.Opaque != "" {
+	if !strings.EqualFold(u.Scheme, "otpauth") {
 		return badURI("an otpauth link starts with otpauth:// followed by totp or hotp")
+	}
+	if u.Opaque != "" || !hasPrefixFold(link, "otpauth://") {
+		return badURI(`the otpauth link is missing the "//" after "otpauth:"; a TOTP link starts with otpauth://totp/`)
 	}
 	query, err := url.ParseQuery(u.RawQuery)
 	if err != nil {
 		return badURI("the otpauth link's parameters cannot be read: a % escape is broken")
 	}
 	account := linkAccount(u, query)
-	if account.Type != "totp" && account.Type != "hotp" {
+	switch account.Type {
+	case "totp", "hotp":
+	case "":
+		return badURI("the otpauth link has no type (totp or hotp) after otpauth://; a TOTP link starts with otpauth://totp/")
+	default:
 		return badURI(fmt.Sprintf("the otpauth link is of type %q; TOTP links are otpauth://totp/...", clip(account.Type, MaskedPrefix)))
 	}
 	if msg := readParams(query, &account); msg != "" {
@@ -52,19 +59,54 @@ func classifyOTPAuth(link string, base int) Result {
 	return r.fromLink(account.Type == "hotp", "this is an HOTP link")
 }
 
+// The settings that the codes AutoTrader Web makes from a TOTP Key have:
+// the field takes the key alone, so these are what it uses.
+const (
+	fieldDigits    = 6
+	fieldPeriod    = 30
+	fieldAlgorithm = "SHA1"
+)
+
+// settingsWarnings are the warnings about an account whose codes are not
+// made the way AutoTrader Web makes them (6 digits, a new code every 30
+// seconds, SHA1): the key is valid, but the codes made from it alone are
+// not the ones the app shows. Settings a link leaves out are the defaults.
+func settingsWarnings(a Account) []Warning {
+	if a.Type != "totp" {
+		return nil
+	}
+	const alone = ", but the TOTP Key field takes only the key: AutoTrader Web "
+	var ws []Warning
+	if a.Digits != 0 && a.Digits != fieldDigits {
+		ws = append(ws, Warning{ID: WarningNonDefaultDigits, Message: "the account uses " + strconv.Itoa(a.Digits) +
+			"-digit codes" + alone + "makes 6-digit codes from it, which are not the codes your app shows"})
+	}
+	if a.Period != 0 && a.Period != fieldPeriod {
+		ws = append(ws, Warning{ID: WarningNonDefaultPeriod, Message: "the account makes a new code every " + strconv.Itoa(a.Period) +
+			" seconds" + alone + "makes one every 30 seconds, so its codes will not match your app's"})
+	}
+	if a.Algorithm != "" && a.Algorithm != fieldAlgorithm {
+		ws = append(ws, Warning{ID: WarningNonDefaultAlgorithm, Message: "the account uses the " + a.Algorithm +
+			" algorithm" + alone + "uses SHA1, so its codes will not match your app's"})
+	}
+	return ws
+}
+
 // fromLink finishes the result of a secret read out of a link (otpauth or
 // export): the link itself is a cleaning, an HOTP account is not-totp
 // before any other problem (what names it, such as "this is an HOTP link",
-// starts the message), and a valid secret is a cleaned key.
+// starts the message), a TOTP account whose codes AutoTrader Web cannot
+// make gets warnings, and a valid secret is a cleaned key.
 func (r Result) fromLink(hotp bool, what string) Result {
 	r.Changes |= changeURI
 	if hotp {
 		r.Problems = append([]Problem{{
 			ID:      ReasonNotTOTP,
-			Message: what + " (counter-based codes); the TOTP Key field needs a TOTP key, which changes with time",
+			Message: what + " (counter-based codes); the TOTP Key field needs the key of a TOTP account, whose codes change with time",
 		}}, r.Problems...)
 		return r.malformed()
 	}
+	r.Warnings = settingsWarnings(r.Account)
 	if r.Class == ClassValid {
 		r.Topic = "cleaned-key"
 	}

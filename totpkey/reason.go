@@ -1,5 +1,7 @@
 package totpkey
 
+import "strings"
+
 // ReasonID is a stable identifier of a problem or a change. The ids are part
 // of the product contract: scripts and tests outside the project use them.
 type ReasonID string
@@ -22,6 +24,26 @@ const (
 	// --code check: the key is valid and does not produce the code.
 	ReasonCodeMismatch ReasonID = "code-mismatch"
 )
+
+// Warnings: what to know about a valid key whose link sets other codes
+// than AutoTrader Web makes from the key alone (see Result.Warnings).
+const (
+	// WarningNonDefaultDigits is an account whose codes have 7 or 8
+	// digits, not 6.
+	WarningNonDefaultDigits ReasonID = "non-default-digits"
+	// WarningNonDefaultPeriod is an account whose code changes at another
+	// period than every 30 seconds.
+	WarningNonDefaultPeriod ReasonID = "non-default-period"
+	// WarningNonDefaultAlgorithm is an account that uses SHA256 or SHA512,
+	// not SHA1.
+	WarningNonDefaultAlgorithm ReasonID = "non-default-algorithm"
+)
+
+// WarningIDs lists every warning id, in the order Result.Warnings has
+// them.
+func WarningIDs() []ReasonID {
+	return []ReasonID{WarningNonDefaultDigits, WarningNonDefaultPeriod, WarningNonDefaultAlgorithm}
+}
 
 // Changes: cleaning that turns the input into the key to paste.
 const (
@@ -67,7 +89,38 @@ const (
 	changeQuotes
 	changeLabel
 	changeURI
+
+	// The bits below say more about a change than its id: each is
+	// reported under the id of changeIDsOf, with a message of its own, so
+	// that what the change says is what was done.
+
+	// changeSpaceAround is white space before or after the key (none
+	// inside it): reported as whitespace.
+	changeSpaceAround
+	// changeStopEnd, changeCommaEnd, changeStopStart and changeCommaStart
+	// are a full stop or a comma at the end or the start of the input,
+	// sentence punctuation rather than a separator between groups:
+	// reported as separators.
+	changeStopEnd
+	changeCommaEnd
+	changeStopStart
+	changeCommaStart
 )
+
+// changePunctuation is the detail bits reported as separators.
+const changePunctuation = changeStopEnd | changeCommaEnd | changeStopStart | changeCommaStart
+
+// ids is the set of change ids c reports: the bits of changeIDs, with each
+// detail bit folded into the id it is reported under.
+func (c Changes) ids() Changes {
+	if c&changeSpaceAround != 0 {
+		c |= changeWhitespace
+	}
+	if c&changePunctuation != 0 {
+		c |= changeSeparators
+	}
+	return c & (changeURI<<1 - 1)
+}
 
 var changeIDs = [...]ReasonID{
 	ChangeWhitespace, ChangeSeparators, ChangeLowercase, ChangeInvisible,
@@ -87,6 +140,7 @@ var changeMessages = [...]string{
 
 // Has reports whether the change with the given id is in the set.
 func (c Changes) Has(id ReasonID) bool {
+	c = c.ids()
 	for i, cid := range changeIDs {
 		if cid == id {
 			return c&(1<<i) != 0
@@ -97,6 +151,7 @@ func (c Changes) Has(id ReasonID) bool {
 
 // List returns the ids in the set, in a fixed order.
 func (c Changes) List() []ReasonID {
+	c = c.ids()
 	var ids []ReasonID
 	for i, id := range changeIDs {
 		if c&(1<<i) != 0 {
@@ -107,7 +162,7 @@ func (c Changes) List() []ReasonID {
 }
 
 // ChangeMessage describes a change id in a sentence; empty for an id that is
-// not a change.
+// not a change. Result.ChangeMessage says what was done to one input.
 func ChangeMessage(id ReasonID) string {
 	for i, cid := range changeIDs {
 		if cid == id {
@@ -117,17 +172,54 @@ func ChangeMessage(id ReasonID) string {
 	return ""
 }
 
+// spaceAroundMessage is the whitespace change of an input whose only white
+// space was before or after the key.
+const spaceAroundMessage = "removed the spaces or line breaks around the key"
+
+// punctuationMessage says which sentence punctuation was taken off the
+// ends of the input: "the full stop at the end".
+func (c Changes) punctuationMessage() string {
+	var parts []string
+	for _, p := range [...]struct {
+		bit  Changes
+		text string
+	}{
+		{changeStopStart, "the full stop at the start"},
+		{changeCommaStart, "the comma at the start"},
+		{changeStopEnd, "the full stop at the end"},
+		{changeCommaEnd, "the comma at the end"},
+	} {
+		if c&p.bit != 0 {
+			parts = append(parts, p.text)
+		}
+	}
+	return strings.Join(parts, " and ")
+}
+
 // migrationURIMessage is the uri change of an account from a Google
 // Authenticator export: its key came out of the export link, which is not
 // an otpauth link.
 const migrationURIMessage = "took the key out of the Google Authenticator export link"
 
 // ChangeMessage describes one of the result's changes in a sentence, in
-// the words of where the key came from: the uri change of an export
-// account names the export link. Empty for an id that is not a change.
+// the words of what was done to this input: white space only around the
+// key is named as such, a full stop or comma at an end as sentence
+// punctuation, and the uri change of an export account names the export
+// link. Empty for an id that is not a change.
 func (r *Result) ChangeMessage(id ReasonID) string {
-	if id == ChangeURI && r.Format == FormatMigration {
+	c := r.Changes
+	switch {
+	case !c.Has(id):
+		return ChangeMessage(id)
+	case id == ChangeURI && r.Format == FormatMigration:
 		return migrationURIMessage
+	case id == ChangeWhitespace && c&changeWhitespace == 0:
+		return spaceAroundMessage
+	case id == ChangeSeparators && c&changePunctuation != 0:
+		if c&changeSeparators == 0 {
+			return "removed " + c.punctuationMessage() + ", which is not part of the key"
+		}
+		return "removed the dashes or dots between groups, and " + c.punctuationMessage()
 	}
 	return ChangeMessage(id)
 }

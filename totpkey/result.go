@@ -33,6 +33,9 @@ const (
 	FormatPhone     Format = "phone"
 	FormatText      Format = "text"
 	FormatQR        Format = "qr"
+	// FormatBinary is data that is not text: an image, random bytes, or
+	// text saved as UTF-16.
+	FormatBinary Format = "binary"
 )
 
 // Exit codes, as fixed by the product contract. The command maps results to
@@ -42,7 +45,7 @@ const (
 	ExitFailure   = 1 // not about the input's class: unreadable file, I/O error
 	ExitUsage     = 2 // unknown flag, bad flag value, unknown topic
 	ExitCode      = 3 // the input is a one-time code, not a key
-	ExitMalformed = 4 // the input is not a usable TOTP key
+	ExitMalformed = 4 // the input is not a usable TOTP Key
 	ExitMismatch  = 5 // the key is valid but does not produce the code given
 )
 
@@ -57,6 +60,12 @@ type Result struct {
 	Problems []Problem
 	// Changes is the cleaning that turned the input into Key.
 	Changes Changes
+	// Warnings are what the user should know about a key that is valid:
+	// an otpauth or export link whose account uses other codes than
+	// AutoTrader Web makes from the key alone (8 digits, 60 seconds,
+	// SHA256). They never change Class or the exit code. Nil when there
+	// is nothing to warn about.
+	Warnings []Warning
 	// Key is the cleaned base32 key (upper case, no padding) when one was
 	// found, even if the input as given is not usable (a hex key converted
 	// to base32, the first half of a key pasted twice, an otpauth secret).
@@ -91,12 +100,32 @@ type Account struct {
 	Counter   uint64 // HOTP counter
 }
 
+// Warning is something to know about a key that does not make it
+// unusable: the key is valid, but the codes made from it may not be the
+// ones the authenticator app shows.
+type Warning struct {
+	// ID is a stable warning id such as "non-default-digits".
+	ID ReasonID
+	// Message says what to know in a sentence, without quoting the secret.
+	Message string
+}
+
 // Batch is the position of one QR code in a Google Authenticator export
-// that spans several codes ("QR 1 of 3").
+// that spans several codes.
+//
+// Index counts from 0, as the export itself numbers its codes (the
+// batch_index field of the payload): the second of three codes has Index
+// 1 and Size 3, and Describe writes it the way people count, "QR 2 of 3".
+// The JSON output of the command carries Index as it is here, 0-based.
 type Batch struct {
-	Index int // 0-based, as in the export
-	Size  int // 0 when the export is not split
-	ID    int32
+	// Index is the 0-based position of this code in the export: 0 for the
+	// first code.
+	Index int
+	// Size is the number of codes in the export; 0 or 1 when it is not
+	// split.
+	Size int
+	// ID is the export's batch id, the same for every code of one export.
+	ID int32
 }
 
 // CodeCheck is the outcome of checking a key against the code the

@@ -18,6 +18,11 @@ func (s *bodyScan) digitsOnly() Result {
 		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a PIN, not a TOTP Key")
 	case n <= 15:
 		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a phone, client or account number, not a TOTP Key")
+	case s.hexDigits == 0:
+		// Every digit is 2 to 7, so this is base32 in form; but a key
+		// has letters too, and one without a single letter is a number.
+		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number: a TOTP Key made only of digits "+
+			"is almost certainly a number copied by mistake (an account or card number), not the key")
 	}
 	return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number; a TOTP Key is made of the letters A to Z and the digits 2 to 7")
 }
@@ -37,6 +42,11 @@ var codeMessages = [...]string{
 // and many characters that no key has.
 func (s *bodyScan) text() (Format, string) {
 	ts := &s.tokens
+	if ts.count >= 2 && s.lower == s.runes && (s.runes < MinKeyChars && (ts.ragged || ts.groupLen != 4) || ts.count >= 3 && ts.ragged) {
+		// Lower-case letters alone, as words of their own lengths: a
+		// key in groups has groups of four, and digits.
+		return FormatText, "this reads like words, not a TOTP Key: a key is a string of letters A to Z and digits 2 to 7, at least 16 long"
+	}
 	words := ts.words + ts.capitalized
 	if ts.count >= 2 && (words >= 2 || words >= 1 && ts.ragged || ts.mixed > 0 ||
 		ts.lowerOnly > 0 && ts.upperOnly > 0 && ts.ragged) {

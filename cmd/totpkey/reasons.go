@@ -3,13 +3,14 @@ package main
 import "github.com/totpkey/totpkey/totpkey"
 
 // reasonTitles are the few words the text output uses for each problem in
-// its verdict line.
+// its verdict line. The verdict puts them after a colon, so none has a
+// colon of its own.
 var reasonTitles = map[totpkey.ReasonID]string{
 	totpkey.ReasonEmpty:            "nothing was entered",
 	totpkey.ReasonOneTimeCode:      "this is a one-time code, not the key",
 	totpkey.ReasonInvalidCharacter: "it has characters a key never contains",
 	totpkey.ReasonBadLength:        "a character is missing or one too many",
-	totpkey.ReasonTooShort:         "it is too short: most likely part of a key",
+	totpkey.ReasonTooShort:         "it is too short, most likely part of a key",
 	totpkey.ReasonBadPadding:       "padding (=) in the middle",
 	totpkey.ReasonHexKey:           "a hexadecimal secret, the field wants base32",
 	totpkey.ReasonNotTOTP:          "an HOTP account (counter-based codes), not TOTP",
@@ -31,6 +32,10 @@ func verdict(r *totpkey.Result) string {
 		return "Valid TOTP Key"
 	case r.Class == totpkey.ClassCode:
 		return "Not a TOTP Key: " + reasonTitles[totpkey.ReasonOneTimeCode]
+	case r.Key != "" && r.HasProblem(totpkey.ReasonOneTimeCode):
+		return "Not a usable TOTP Key: a key and a one-time code together"
+	case r.Format == totpkey.FormatBinary:
+		return "Not a usable TOTP Key: binary data, not text"
 	case len(r.Problems) > 0:
 		return "Not a usable TOTP Key: " + reasonTitles[r.Problems[0].ID]
 	}

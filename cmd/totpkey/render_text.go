@@ -59,6 +59,9 @@ func writeResultText(w io.Writer, streams *ioStreams, r *totpkey.Result, input s
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
 		fmt.Fprintf(w, "  Account: %s\n", accountLabel(a, r.Batch))
 	}
+	for _, wn := range r.Warnings {
+		fmt.Fprintf(w, "  %s %s\n", p.warn.Sprint("Warning:"), wn.Message)
+	}
 	noted := writeEcho(w, p, r, input, showSecret)
 	for _, pr := range r.Problems {
 		if pr.Position > 0 && noted[pr.Position] {

@@ -12,10 +12,14 @@ import (
 // all written from. Fields for where a result came from (--lines, --scan,
 // --qr) are empty for a single input.
 type resultView struct {
-	Class     string         `json:"class"`
-	Format    string         `json:"format"`
-	Problems  []problemView  `json:"problems"`
-	Changes   []changeView   `json:"changes"`
+	Class    string        `json:"class"`
+	Format   string        `json:"format"`
+	Problems []problemView `json:"problems"`
+	Changes  []changeView  `json:"changes"`
+	// Warnings are what to know about a valid key (an otpauth or export
+	// link whose codes AutoTrader Web cannot make); left out when there
+	// are none.
+	Warnings  []changeView   `json:"warnings,omitempty"`
 	Secret    *secretView    `json:"secret,omitempty"`
 	Topic     string         `json:"topic"`
 	ExitCode  int            `json:"exit_code"`
@@ -79,6 +83,9 @@ type accountView struct {
 	Period    int    `json:"period,omitempty"`
 }
 
+// batchView is the place of an export QR code in its export: index counts
+// from 0 as the export does (the second of three codes is index 1, size 3;
+// the text output says "QR 2 of 3").
 type batchView struct {
 	Index int `json:"index"`
 	Size  int `json:"size"`
@@ -143,6 +150,12 @@ func fillResultView(v *resultView, r *totpkey.Result, showSecret bool, st *viewS
 		}
 	}
 	st.problems, st.changes = v.Problems, v.Changes
+	if len(r.Warnings) > 0 {
+		v.Warnings = make([]changeView, len(r.Warnings))
+		for i, w := range r.Warnings {
+			v.Warnings[i] = changeView{ID: string(w.ID), Message: w.Message}
+		}
+	}
 	if r.Key != "" {
 		st.secret = secretView{Masked: totpkey.Mask(r.Key), Length: len(r.Key), Bits: r.Bits()}
 		if showSecret {
