@@ -268,7 +268,7 @@ func describeForReply(it replyItem) string {
 		return fmt.Sprintf("The otpauth link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
 	case r.Class == totpkey.ClassValid:
 		s := fmt.Sprintf("The TOTP Key you sent (%s) is valid", it.shown)
-		if clean := cleaningForReply(r.Changes); clean != "" {
+		if clean := cleaningForReply(r); clean != "" {
 			s += " once " + clean
 		}
 		return s + "."
@@ -302,11 +302,12 @@ func sentence(s string) string {
 }
 
 // cleaningForReply says what the customer must change for a key that is
-// valid once cleaned: "the spaces are removed and it is in capital letters".
-func cleaningForReply(c totpkey.Changes) string {
+// valid once cleaned, as the end of "is valid once …". Separators and
+// spaces are worded from the result's own change message, which knows a
+// full stop at the end from dashes between groups.
+func cleaningForReply(r *totpkey.Result) string {
 	phrases := map[totpkey.ReasonID]string{
 		totpkey.ChangeWhitespace: "the spaces are removed",
-		totpkey.ChangeSeparators: "the dashes or dots are removed",
 		totpkey.ChangeLowercase:  "it is written in capital letters",
 		totpkey.ChangeInvisible:  "the invisible characters copied with it are removed",
 		totpkey.ChangePadding:    "the = signs at the end are removed",
@@ -314,7 +315,18 @@ func cleaningForReply(c totpkey.Changes) string {
 		totpkey.ChangeLabel:      "the label in front of it is removed",
 	}
 	var parts []string
-	for _, id := range c.List() {
+	for _, id := range r.Changes.List() {
+		if id == totpkey.ChangeSeparators {
+			// "removed the full stop at the end, which is not part of the
+			// key" -> "the full stop at the end is removed".
+			what := strings.TrimSuffix(strings.TrimPrefix(r.ChangeMessage(id), "removed "), ", which is not part of the key")
+			verb := " is removed"
+			if strings.Contains(what, " and ") || strings.Contains(what, "dashes") {
+				verb = " are removed"
+			}
+			parts = append(parts, what+verb)
+			continue
+		}
 		if p, ok := phrases[id]; ok {
 			parts = append(parts, p)
 		}
