@@ -193,7 +193,7 @@ func classifyBody(t string, base int) Result {
 // keyAndCode recognises a valid key with a one-time code (6 to 8 digits)
 // before or after it, apart from it by white space: "JBSW... 482913", what
 // a person copies from an app that shows both. The result is malformed,
-// with the one-time-code problem and the key found; its position is the
+// with the key-with-code problem and the key found; its position is the
 // code's first digit. It reports false for anything else.
 func keyAndCode(t string, base int) (Result, bool) {
 	if i := strings.LastIndexFunc(t, space); i > 0 {
@@ -236,7 +236,7 @@ func keyWithCode(key string, base, digits, at int, where string) (Result, bool) 
 		Key:     k.Key,
 		Changes: k.Changes,
 		Problems: []Problem{{
-			ID:       ReasonOneTimeCode,
+			ID:       ReasonKeyWithCode,
 			Position: at,
 			Message: "this is a TOTP Key " + where + " " + article + strconv.Itoa(digits) +
 				"-digit one-time code: paste only the key, without the code",

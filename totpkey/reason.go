@@ -23,6 +23,10 @@ const (
 	// ReasonCodeMismatch is not a problem of the input's class but of a
 	// --code check: the key is valid and does not produce the code.
 	ReasonCodeMismatch ReasonID = "code-mismatch"
+	// ReasonKeyWithCode is a valid key with a one-time code beside it,
+	// copied together ("JBSW... 482913"). Added to the contract's ids,
+	// which keep one-time-code for class code alone.
+	ReasonKeyWithCode ReasonID = "key-with-code"
 )
 
 // Warnings: what to know about a valid key whose link sets other codes

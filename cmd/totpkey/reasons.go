@@ -19,6 +19,7 @@ var reasonTitles = map[totpkey.ReasonID]string{
 	totpkey.ReasonNoQR:             "no QR code could be read",
 	totpkey.ReasonNotAKey:          "this is not a key",
 	totpkey.ReasonCodeMismatch:     "the key does not give that code",
+	totpkey.ReasonKeyWithCode:      "a key and a one-time code together",
 }
 
 // verdict is the one-line summary of a result.
@@ -32,8 +33,6 @@ func verdict(r *totpkey.Result) string {
 		return "Valid TOTP Key"
 	case r.Class == totpkey.ClassCode:
 		return "Not a TOTP Key: " + reasonTitles[totpkey.ReasonOneTimeCode]
-	case r.Key != "" && r.HasProblem(totpkey.ReasonOneTimeCode):
-		return "Not a usable TOTP Key: a key and a one-time code together"
 	case r.Format == totpkey.FormatBinary:
 		return "Not a usable TOTP Key: binary data, not text"
 	case len(r.Problems) > 0:

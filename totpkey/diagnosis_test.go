@@ -108,16 +108,16 @@ func TestKeyAndCode(t *testing.T) {
 	for _, tt := range tests {
 		r := Classify(tt.input)
 		if tt.want == "" {
-			if r.HasProblem(ReasonOneTimeCode) {
-				t.Errorf("Classify(%q) = %v, want no one-time-code", tt.input, r.Problems)
+			if r.HasProblem(ReasonKeyWithCode) {
+				t.Errorf("Classify(%q) = %v, want no key-with-code", tt.input, r.Problems)
 			}
 			continue
 		}
-		if r.Class != ClassMalformed || r.Key != testKey || len(r.Problems) != 1 || r.Topic != string(ReasonOneTimeCode) {
+		if r.Class != ClassMalformed || r.Key != testKey || len(r.Problems) != 1 || r.Topic != string(ReasonKeyWithCode) {
 			t.Fatalf("Classify(%q) = %s %v key %q topic %q", tt.input, r.Class, r.Problems, r.Key, r.Topic)
 		}
 		p := r.Problems[0]
-		if p.ID != ReasonOneTimeCode || !strings.Contains(p.Message, tt.want) || p.Position != tt.position {
+		if p.ID != ReasonKeyWithCode || !strings.Contains(p.Message, tt.want) || p.Position != tt.position {
 			t.Errorf("Classify(%q) problem %+v, want %q at %d", tt.input, p, tt.want, tt.position)
 		}
 		if r.ExitCode() != ExitMalformed {
