@@ -38,7 +38,7 @@ const MaxInputBytes = 4096
 //     look-alike and other invalid characters, misplaced padding, impossible
 //     lengths, keys shorter than 16 characters and keys pasted twice are
 //     problems; a valid key with a one-time code before or after it is a
-//     one-time-code problem (class malformed), with the key found.
+//     key-with-code problem (class malformed), with the key found.
 //
 // A valid key read out of an otpauth or export link whose account makes
 // other codes than AutoTrader Web makes from the key alone (not 6 digits,
@@ -72,7 +72,7 @@ func Classify(input string) Result {
 	t, base, changes = unwrap(t, base, changes)
 	switch {
 	case hasPrefixFold(t, "otpauth-migration:"):
-		return firstOf(classifyMigration(t), changes)
+		return worstOf(classifyMigration(t), changes)
 	case hasPrefixFold(t, "otpauth:"):
 		r := classifyOTPAuth(t, base)
 		r.Changes |= changes
@@ -105,10 +105,19 @@ func Classify(input string) Result {
 	return r
 }
 
-// firstOf returns the first of several results, with the outer changes
-// added; Classify reports one result, ClassifyAll all of them.
-func firstOf(rs []Result, changes Changes) Result {
-	r := rs[0]
+// worstOf returns the result that needs attention most of an export
+// link's accounts, with the outer changes added: the first of those with
+// the highest exit code, so that one result (Classify, a --lines row) never
+// calls an export valid when one of its accounts is not. ClassifyAll
+// reports every account.
+func worstOf(rs []Result, changes Changes) Result {
+	worst := 0
+	for i := range rs {
+		if rs[i].ExitCode() > rs[worst].ExitCode() {
+			worst = i
+		}
+	}
+	r := rs[worst]
 	r.Changes |= changes
 	return r
 }

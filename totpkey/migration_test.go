@@ -363,9 +363,23 @@ func TestClassifyAllOtherInput(t *testing.T) {
 func TestClassifyReadsTheFirstExportAccount(t *testing.T) {
 	link := exportLink(encodePayload(1, 0, 1,
 		testAccount{secret: secret20, name: "first", otpType: 2},
-		testAccount{secret: secret10, name: "second", otpType: 2}))
+		testAccount{secret: secret20, name: "second", otpType: 2}))
 	r := Classify(link)
 	if r.Class != ClassValid || r.Format != FormatMigration || r.Account.Name != "first" || r.Key != exportKey(secret20) {
 		t.Errorf("Classify of an export link: %s %s %q, want the first account, valid", r.Class, r.Format, r.Account.Name)
+	}
+}
+
+// TestClassifyReadsTheWorstExportAccount: one result for an export link
+// is the account that needs attention, so a link with an HOTP or a short
+// account is never called valid.
+func TestClassifyReadsTheWorstExportAccount(t *testing.T) {
+	link := exportLink(encodePayload(1, 0, 1,
+		testAccount{secret: secret20, name: "first", otpType: 2},
+		testAccount{secret: secret20, name: "counter", otpType: 1},
+		testAccount{secret: secret10, name: "third", otpType: 2}))
+	r := Classify(link)
+	if r.Class != ClassMalformed || r.Account.Name != "counter" || !r.HasProblem(ReasonNotTOTP) || r.ExitCode() != ExitMalformed {
+		t.Errorf("Classify of an export link with an HOTP account: %s %q %v, want the HOTP account, malformed", r.Class, r.Account.Name, r.Problems)
 	}
 }

@@ -264,7 +264,9 @@ func describeForReply(it replyItem) string {
 		return what + " is written in hexadecimal, with the digits 0 to 9 and the letters a to f. " +
 			"The TOTP Key field needs the same key written in base32, with the capital letters A to Z " +
 			"and the digits 2 to 7, so it cannot be entered as it is."
-	case r.Class == totpkey.ClassValid && (r.Format == totpkey.FormatOTPAuth || r.Format == totpkey.FormatMigration):
+	case r.Class == totpkey.ClassValid && r.Format == totpkey.FormatMigration:
+		return fmt.Sprintf("The Google Authenticator export link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
+	case r.Class == totpkey.ClassValid && r.Format == totpkey.FormatOTPAuth:
 		return fmt.Sprintf("The otpauth link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
 	case r.Class == totpkey.ClassValid:
 		s := fmt.Sprintf("The TOTP Key you sent (%s) is valid", it.shown)
