@@ -11,6 +11,14 @@ import (
 // ErrBadTime is wrapped by ParseTime's error.
 var ErrBadTime = errors.New("a time is RFC 3339 (2026-06-24T09:15:00Z) or Unix seconds (1782292500), from 1970 to 9999")
 
+// finerUnits are the Unix times counted in finer units than seconds
+// (JavaScript's Date.now() and many logs give milliseconds), by the number
+// of digits they have in this century, with the digits they add.
+var finerUnits = map[int]struct {
+	name  string
+	extra int
+}{13: {"milliseconds", 3}, 16: {"microseconds", 6}, 19: {"nanoseconds", 9}}
+
 // maxUnixSeconds is the last second of the year 9999, the end of RFC 3339.
 const maxUnixSeconds = 253402300799
 
@@ -31,6 +39,10 @@ func ParseTime(s string) (time.Time, error) {
 		}
 		n, err := strconv.ParseInt(secs, 10, 64)
 		if err != nil || n > maxUnixSeconds {
+			if unit, ok := finerUnits[len(strings.TrimLeft(secs, "0"))]; ok {
+				return time.Time{}, fmt.Errorf("%w: the time given has %d digits, as Unix %s have: "+
+					"give seconds, its first %d digits", ErrBadTime, len(secs), unit.name, len(secs)-unit.extra)
+			}
 			return time.Time{}, fmt.Errorf("%w: the time given is after 9999", ErrBadTime)
 		}
 		return time.Unix(n, 0).UTC(), nil

@@ -79,3 +79,19 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+// TestParseTimeFinerUnits: a Unix time in milliseconds (or finer) is an
+// error that says so and how many digits make the seconds.
+func TestParseTimeFinerUnits(t *testing.T) {
+	for in, want := range map[string]string{
+		"1782292507000":       "13 digits, as Unix milliseconds have: give seconds, its first 10 digits",
+		"1782292507000000":    "as Unix microseconds have",
+		"1782292507000000000": "as Unix nanoseconds have",
+		"253402300800":        "after 9999",
+	} {
+		_, err := ParseTime(in)
+		if !errors.Is(err, ErrBadTime) || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseTime(%q) = %v, want an error saying %q", in, err, want)
+		}
+	}
+}
