@@ -61,32 +61,10 @@ func appendViewJSONInput(dst []byte, v *resultView, raw string, hasRaw bool) []b
 	if v.Changes == nil {
 		dst = append(dst, "null"...)
 	} else {
-		dst = append(dst, '[')
-		for i, c := range v.Changes {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, `{"id":`...)
-			dst = appendJSONString(dst, c.ID)
-			dst = append(dst, `,"message":`...)
-			dst = appendJSONString(dst, c.Message)
-			dst = append(dst, '}')
-		}
-		dst = append(dst, ']')
+		dst = appendChangeViews(dst, v.Changes)
 	}
 	if len(v.Warnings) > 0 {
-		dst = append(dst, `,"warnings":[`...)
-		for i, w := range v.Warnings {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, `{"id":`...)
-			dst = appendJSONString(dst, w.ID)
-			dst = append(dst, `,"message":`...)
-			dst = appendJSONString(dst, w.Message)
-			dst = append(dst, '}')
-		}
-		dst = append(dst, ']')
+		dst = appendChangeViews(append(dst, `,"warnings":`...), v.Warnings)
 	}
 	if s := v.Secret; s != nil {
 		dst = append(dst, `,"secret":{"masked":`...)
@@ -437,4 +415,21 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendChangeViews appends a list of {id, message} objects: the changes
+// or the warnings of a result.
+func appendChangeViews(dst []byte, list []changeView) []byte {
+	dst = append(dst, '[')
+	for i, c := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"id":`...)
+		dst = appendJSONString(dst, c.ID)
+		dst = append(dst, `,"message":`...)
+		dst = appendJSONString(dst, c.Message)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
 }
