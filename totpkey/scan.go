@@ -72,7 +72,10 @@ var scanErrorMessages = [...]struct {
 func Scan(text string) []Finding {
 	var s Scanner
 	var findings []Finding
-	lr := NewLineReader(strings.NewReader(text), 0)
+	// No line of a short text can be longer than the text: a buffer its
+	// size does, not one for the longest line allowed (a message masked
+	// for each row of a CSV export pays per call).
+	lr := NewLineReader(strings.NewReader(text), min(max(len(text), 1), MaxLineBytes))
 	for lr.Next() {
 		l := lr.Line()
 		if l.TooLong {
