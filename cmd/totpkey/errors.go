@@ -235,17 +235,18 @@ func byteOffset(s string, n int) int {
 }
 
 // maskWords masks each word of s (a run of wordRune) that looksLikeKeyWord.
+// Text with no such word, most prose, comes back as it is, uncopied.
 func maskWords(s string) string {
 	var b strings.Builder
+	written := 0 // bytes of s in b
 	start := -1
 	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		if w := s[start:end]; looksLikeKeyWord(w) {
-			b.WriteString(totpkey.Mask(w))
-		} else {
-			b.WriteString(w)
+		if start >= 0 {
+			if w := s[start:end]; looksLikeKeyWord(w) {
+				b.WriteString(s[written:start])
+				b.WriteString(totpkey.Mask(w))
+				written = end
+			}
 		}
 		start = -1
 	}
@@ -257,9 +258,12 @@ func maskWords(s string) string {
 			continue
 		}
 		flush(i)
-		b.WriteRune(r)
 	}
 	flush(len(s))
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
 	return b.String()
 }
 
@@ -316,10 +320,7 @@ func looksLikeKeyWord(w string) bool {
 // something maskSecretsIn would mask, groups of letters and digits that
 // together look like a key ("JBSW Y3DP EH"), or a valid key.
 func keyLike(s string) bool {
-	if maskSecretsIn(s) != s || groupedKeyLike(s) {
-		return true
-	}
-	return len(s) <= 1<<10 && totpkey.Classify(s).Class == totpkey.ClassValid
+	return maskArg(s) != s // maskArg masks exactly these
 }
 
 // groupedKeyLike reports whether s is written the way authenticators and

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
@@ -46,32 +45,12 @@ func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps [
 		head = sourceName(file) + " " + head
 	}
 	for i, k := range keeps {
-		head += ", " + run.keep[i] + " " + printable(keptForHeading(k))
+		// Kept values come here masked where they may be a key (render).
+		head += ", " + run.keep[i] + " " + printable(k)
 	}
 	dst = append(dst, "=== "+head+" ===\n"...)
 	dst = append(dst, buildReply([]replyItem{{r: r, shown: replyShown(r, input)}})...)
 	return append(dst, '\n')
-}
-
-// minKeptSecretRunes is the shortest kept column value a reply heading
-// masks when it may be a key. Ticket ids such as T-7 stay readable.
-const minKeptSecretRunes = 8
-
-// keptForHeading is a kept column value as a reply heading shows it: in
-// full, unless it may be a key (the column next to the key is sometimes
-// another copy of it). A value of minKeptSecretRunes or more that the
-// classifier does not call a code or something other than a key is
-// masked like a key.
-func keptForHeading(v string) string {
-	t := strings.TrimSpace(v)
-	if utf8.RuneCountInString(t) < minKeptSecretRunes {
-		return v
-	}
-	r := totpkey.Classify(t)
-	if r.Key == "" && (r.Class == totpkey.ClassCode || r.HasProblem(totpkey.ReasonNotAKey) || r.HasProblem(totpkey.ReasonEmpty)) {
-		return v
-	}
-	return totpkey.Mask(t)
 }
 
 // replyShown is how a reply names an input: as the customer sent it,
