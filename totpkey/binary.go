@@ -40,7 +40,7 @@ func binaryData(s string) (string, bool) {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			bad++
-		case r < 0x20 && !space(r), r == 0x7F:
+		case r < 0x20 && !Space(r), r == 0x7F:
 			bad++
 		}
 		runes++

@@ -111,7 +111,7 @@ func (s *bodyScan) scan(t string, base int) {
 			}
 			s.padding++
 			tok.add(t, i, r)
-		case space(r):
+		case Space(r):
 			s.changes |= changeWhitespace
 			s.tokens.end(&tok, t, i)
 		case separator(r):
@@ -196,10 +196,10 @@ func classifyBody(t string, base int) Result {
 // with the key-with-code problem and the key found; its position is the
 // code's first digit. It reports false for anything else.
 func keyAndCode(t string, base int) (Result, bool) {
-	if i := strings.LastIndexFunc(t, space); i > 0 {
+	if i := strings.LastIndexFunc(t, Space); i > 0 {
 		_, size := utf8.DecodeRuneInString(t[i:])
 		if code := t[i+size:]; codeDigits(code) {
-			key := strings.TrimRightFunc(t[:i], space)
+			key := strings.TrimRightFunc(t[:i], Space)
 			at := 0
 			if base >= 0 {
 				at = base + utf8.RuneCountInString(t[:i+size]) + 1
@@ -207,9 +207,9 @@ func keyAndCode(t string, base int) (Result, bool) {
 			return keyWithCode(key, base, len(code), at, "followed by")
 		}
 	}
-	if j := strings.IndexFunc(t, space); j > 0 {
+	if j := strings.IndexFunc(t, Space); j > 0 {
 		if code := t[:j]; codeDigits(code) {
-			key := strings.TrimLeftFunc(t[j:], space)
+			key := strings.TrimLeftFunc(t[j:], Space)
 			keyBase, at := -1, 0
 			if base >= 0 {
 				keyBase, at = base+utf8.RuneCountInString(t[:len(t)-len(key)]), base+1

@@ -71,10 +71,10 @@ func Invisible(r rune) bool {
 	return false
 }
 
-// space reports whether r is white space a person may have pasted inside a
+// Space reports whether r is white space a person may have pasted inside a
 // key: ASCII spaces, tabs and line breaks, and the Unicode spaces that word
 // processors and web pages use (no-break, thin, ideographic...).
-func space(r rune) bool {
+func Space(r rune) bool {
 	switch r {
 	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00A0', '\u1680', '\u2028',
 		'\u2029', '\u202F', '\u205F', '\u3000', '\u0085':
@@ -148,7 +148,7 @@ func CharName(r rune) string {
 		return fmt.Sprintf("U+%04X GREEK LETTER", r)
 	case r < 0x20 || (r >= 0x80 && r < 0xA0):
 		return fmt.Sprintf("U+%04X CONTROL CHARACTER", r)
-	case space(r):
+	case Space(r):
 		return fmt.Sprintf("U+%04X SPACE", r)
 	}
 	return fmt.Sprintf("U+%04X", r)

@@ -113,7 +113,7 @@ func Classify(input string) Result {
 func worstOf(rs []Result, changes Changes) Result {
 	worst := 0
 	for i := range rs {
-		if rs[i].ExitCode() > rs[worst].ExitCode() {
+		if rs[i].attention() > rs[worst].attention() {
 			worst = i
 		}
 	}
@@ -131,7 +131,7 @@ func trimEnds(s string, base int) (string, int, Changes) {
 	for start < len(s) {
 		r, size := utf8.DecodeRuneInString(s[start:])
 		switch {
-		case space(r):
+		case Space(r):
 			changes |= changeSpaceAround
 		case Invisible(r):
 			changes |= changeInvisible
@@ -146,7 +146,7 @@ trimmedStart:
 	for end > start {
 		r, size := utf8.DecodeLastRuneInString(s[start:end])
 		switch {
-		case space(r):
+		case Space(r):
 			changes |= changeSpaceAround
 		case Invisible(r):
 			changes |= changeInvisible

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/totpkey/totpkey/internal/leakcheck"
+	"github.com/totpkey/totpkey/totpkey/link"
+	"github.com/totpkey/totpkey/totpkey/totpkeytest"
 )
 
 // A key made for the tests (base32 of "Hello!\xde\xad\xbe\xef"), and a
@@ -211,7 +212,7 @@ func TestClassifyStricterThanOTPLibrary(t *testing.T) {
 
 func TestClassifyOTPAuthAccount(t *testing.T) {
 	r := Classify("otpauth://totp/Zerodha:AB1234?secret=" + testKey + "&issuer=Zerodha&digits=8&period=60&algorithm=sha256")
-	want := Account{Type: "totp", Issuer: "Zerodha", Name: "AB1234", Algorithm: "SHA256", Digits: 8, Period: 60}
+	want := link.Account{Type: "totp", Issuer: "Zerodha", Name: "AB1234", Algorithm: "SHA256", Digits: 8, Period: 60}
 	if r.Account != want {
 		t.Errorf("account = %+v, want %+v", r.Account, want)
 	}
@@ -231,7 +232,7 @@ func TestClassifyMessagesCarryNoSecret(t *testing.T) {
 	for _, in := range inputs {
 		r := Classify(in)
 		for _, p := range r.Problems {
-			if leak := leakcheck.LongestSharedRun(p.Message, testKey32); leak > MaskedPrefix {
+			if leak := totpkeytest.LongestSharedRun(p.Message, testKey32); leak > MaskedPrefix {
 				t.Errorf("Classify(%q): message %q shares %d characters with the key", in, p.Message, leak)
 			}
 		}

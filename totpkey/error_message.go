@@ -1,28 +1,42 @@
 package totpkey
 
-// errorMessageTexts are the known error messages as AutoTrader Web writes
-// them, by help topic, for the message of a result.
-var errorMessageTexts = map[string]string{
-	"failed-to-generate-totp": "Failed to generate TOTP",
-	"invalid-totp":            "Invalid TOTP",
+// ErrorMessage is one of the error messages AutoTrader Web shows when it
+// cannot log in with a TOTP Key, which people paste, or quote in a ticket,
+// in place of the key.
+type ErrorMessage struct {
+	// Text is the message as AutoTrader Web writes it.
+	Text string
+	// Words are its words in lower case, as a scanner compares them.
+	Words []string
+	// Topic is the id of the help topic that explains it.
+	Topic string
 }
+
+// errorMessages is the one list of the known error messages.
+var errorMessages = [...]ErrorMessage{
+	{"Failed to generate TOTP", []string{"failed", "to", "generate", "totp"}, "failed-to-generate-totp"},
+	{"Invalid TOTP", []string{"invalid", "totp"}, "invalid-totp"},
+}
+
+// ErrorMessages returns the known error messages of AutoTrader Web.
+func ErrorMessages() []ErrorMessage { return errorMessages[:] }
 
 // pastedErrorMessage recognises text that holds one of AutoTrader Web's
 // error messages ("Failed to generate TOTP", "Invalid TOTP"), the words of
-// scanErrorMessages in a row in any case and punctuation: a user who pasted
+// ErrorMessages in a row in any case and punctuation: a user who pasted
 // the error instead of the key. The result is not-a-key, with the topic of
 // that error, which says what the error means and what to paste instead.
 // Classify asks only about inputs already judged to be words, and this
 // reads them in place without allocating: --lines meets many sentences.
 func pastedErrorMessage(t string) (Result, bool) {
 	for word, next := nextWord(t, 0); word != ""; word, next = nextWord(t, next) {
-		for _, msg := range scanErrorMessages {
-			if !equalFoldASCII(word, msg.words[0]) || !wordsFollow(t, next, msg.words[1:]) {
+		for _, msg := range errorMessages {
+			if !equalFoldASCII(word, msg.Words[0]) || !wordsFollow(t, next, msg.Words[1:]) {
 				continue
 			}
-			r := notAKey(FormatText, "this is the error message \""+errorMessageTexts[msg.topic]+
+			r := notAKey(FormatText, "this is the error message \""+msg.Text+
 				"\" that AutoTrader Web shows, not a TOTP Key: paste the key your broker gave you")
-			r.Topic = msg.topic
+			r.Topic = msg.Topic
 			return r, true
 		}
 	}

@@ -17,9 +17,9 @@ func ExampleClassify() {
 
 func ExampleClassify_oneTimeCode() {
 	r := totpkey.Classify("482 913")
-	fmt.Println(r.Class, r.Problems[0].ID, r.ExitCode())
+	fmt.Println(r.Class, r.Problems[0].ID, r.Topic)
 	// Output:
-	// code one-time-code 3
+	// code one-time-code one-time-code
 }
 
 func ExampleClassify_lookalike() {

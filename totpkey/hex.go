@@ -1,6 +1,7 @@
 package totpkey
 
 import (
+	"encoding/base32"
 	"encoding/hex"
 	"strconv"
 )
@@ -61,7 +62,7 @@ func (s *bodyScan) hexKey(t string) (Result, bool) {
 	}
 	r := Result{
 		Format: FormatHex,
-		Key:    base32NoPadding.EncodeToString(raw[:n/2]),
+		Key:    base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(raw[:n/2]),
 		Problems: []Problem{{
 			ID: ReasonHexKey,
 			Message: "this is a hexadecimal secret (" + strconv.Itoa(n/2*8) + " bits); the TOTP Key field takes the same secret " +

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/totpkey/totpkey/totpkey/link"
 )
 
 // migrationPeriod is the period of every account in an export: the export
@@ -14,8 +16,8 @@ const migrationPeriod = 30
 // classifyMigration reads an otpauth-migration:// export link into one
 // result per account, in the export's order. A link that cannot be read
 // gives one bad-uri result. It never returns an empty slice.
-func classifyMigration(link string) []Result {
-	payload, err := ParseMigrationURI(link)
+func classifyMigration(s string) []Result {
+	payload, err := link.ParseMigrationURI(s)
 	if err != nil {
 		return []Result{badMigration(migrationErrorDetail(err))}
 	}
@@ -29,8 +31,8 @@ func classifyMigration(link string) []Result {
 // classifyMigrationAccount checks one account of an export. The secret is
 // base32-encoded and judged by the same rules as a pasted key; the account
 // must be TOTP with an algorithm TOTP apps use.
-func classifyMigrationAccount(a *MigrationAccount, index, count int, batch Batch) Result {
-	account := Account{
+func classifyMigrationAccount(a *link.MigrationAccount, index, count int, batch link.Batch) Result {
+	account := link.Account{
 		Type:      a.Type,
 		Issuer:    a.Issuer,
 		Name:      a.Name,
@@ -39,7 +41,7 @@ func classifyMigrationAccount(a *MigrationAccount, index, count int, batch Batch
 		Period:    migrationPeriod,
 		Counter:   a.Counter,
 	}
-	which := migrationAccountLabel(a, index, count)
+	which := a.Label(index, count)
 	if len(a.Secret) == 0 {
 		r := badMigration(which + " has no secret in the export")
 		r.Account, r.Batch = account, batch
@@ -69,28 +71,12 @@ func classifyMigrationAccount(a *MigrationAccount, index, count int, batch Batch
 	return r.fromLink(a.Type == "hotp", which+" is an HOTP account")
 }
 
-// migrationAccountLabel names an account in a message by what is not
-// secret about it: "account 2 (Zerodha: AB1234)".
-func migrationAccountLabel(a *MigrationAccount, index, count int) string {
-	label := "the account"
-	if count > 1 {
-		label = fmt.Sprintf("account %d", index+1)
-	}
-	switch {
-	case a.Issuer != "" && a.Name != "":
-		return fmt.Sprintf("%s (%s: %s)", label, clip(a.Issuer, 40), clip(a.Name, 60))
-	case a.Issuer != "" || a.Name != "":
-		return fmt.Sprintf("%s (%s)", label, clip(a.Issuer+a.Name, 60))
-	}
-	return label
-}
-
 // migrationErrorDetail turns a ParseMigrationURI error into the part of a
 // problem message that says what is wrong.
 func migrationErrorDetail(err error) string {
 	msg := err.Error()
-	if errors.Is(err, ErrBadMigration) {
-		msg = strings.TrimPrefix(msg, ErrBadMigration.Error()+": ")
+	if errors.Is(err, link.ErrBadMigration) {
+		msg = strings.TrimPrefix(msg, link.ErrBadMigration.Error()+": ")
 	}
 	return "the otpauth-migration export link cannot be read: " + msg
 }

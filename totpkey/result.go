@@ -1,5 +1,7 @@
 package totpkey
 
+import "github.com/totpkey/totpkey/totpkey/link"
+
 // Class is what an input is, as far as a "TOTP Key" field is concerned.
 type Class string
 
@@ -38,17 +40,6 @@ const (
 	FormatBinary Format = "binary"
 )
 
-// Exit codes, as fixed by the product contract. The command maps results to
-// these; they live here so that Result.ExitCode and the command agree.
-const (
-	ExitValid     = 0 // a valid key, or success
-	ExitFailure   = 1 // not about the input's class: unreadable file, I/O error
-	ExitUsage     = 2 // unknown flag, bad flag value, unknown topic
-	ExitCode      = 3 // the input is a one-time code, not a key
-	ExitMalformed = 4 // the input is not a usable TOTP Key
-	ExitMismatch  = 5 // the key is valid but does not produce the code given
-)
-
 // Result is what Classify found out about one input.
 type Result struct {
 	// Class is what the input is.
@@ -75,10 +66,10 @@ type Result struct {
 	Topic string
 	// Account holds what an otpauth or export link said about the account
 	// and its TOTP parameters; zero for a bare key.
-	Account Account
+	Account link.Account
 	// Batch is the position of an export QR code in a multi-code export;
 	// zero outside export links.
-	Batch Batch
+	Batch link.Batch
 	// CodeCheck is set by CheckCode; nil when no code was checked.
 	CodeCheck *CodeCheck
 
@@ -86,18 +77,6 @@ type Result struct {
 	// characters, each kept as it is, so that a --code check can try the
 	// letters they stand for. Empty otherwise.
 	draft string
-}
-
-// Account is what an otpauth:// or otpauth-migration:// link says about the
-// account. None of it is secret.
-type Account struct {
-	Type      string // "totp" or "hotp"; empty for a bare key
-	Issuer    string
-	Name      string
-	Algorithm string // "SHA1", "SHA256", "SHA512"; empty when not given
-	Digits    int    // 0 when not given
-	Period    int    // seconds; 0 when not given
-	Counter   uint64 // HOTP counter
 }
 
 // Warning is something to know about a key that does not make it
@@ -108,24 +87,6 @@ type Warning struct {
 	ID ReasonID
 	// Message says what to know in a sentence, without quoting the secret.
 	Message string
-}
-
-// Batch is the position of one QR code in a Google Authenticator export
-// that spans several codes.
-//
-// Index counts from 0, as the export itself numbers its codes (the
-// batch_index field of the payload): the second of three codes has Index
-// 1 and Size 3, and Describe writes it the way people count, "QR 2 of 3".
-// The JSON output of the command carries Index as it is here, 0-based.
-type Batch struct {
-	// Index is the 0-based position of this code in the export: 0 for the
-	// first code.
-	Index int
-	// Size is the number of codes in the export; 0 or 1 when it is not
-	// split.
-	Size int
-	// ID is the export's batch id, the same for every code of one export.
-	ID int32
 }
 
 // CodeCheck is the outcome of checking a key against the code the
@@ -176,19 +137,20 @@ type Problem struct {
 	draftIndex int
 }
 
-// ExitCode is the exit code this result alone gives, per the contract.
-func (r *Result) ExitCode() int {
-	switch r.Class {
-	case ClassValid:
-		if r.CodeCheck != nil && !r.CodeCheck.Matched {
-			return ExitMismatch
-		}
-		return ExitValid
-	case ClassCode:
-		return ExitCode
-	default:
-		return ExitMalformed
+// attention orders results by how much they need the user's attention:
+// a valid key least, then a code, then anything malformed, and most a key
+// that does not make the code the user gave. The command's exit codes
+// follow the same order.
+func (r *Result) attention() int {
+	switch {
+	case r.Class == ClassValid && r.CodeCheck != nil && !r.CodeCheck.Matched:
+		return 3
+	case r.Class == ClassValid:
+		return 0
+	case r.Class == ClassCode:
+		return 1
 	}
+	return 2
 }
 
 // Bits is the number of secret bits the key carries: whole bytes after
@@ -205,4 +167,24 @@ func (r *Result) HasProblem(id ReasonID) bool {
 		}
 	}
 	return false
+}
+
+// LookalikeDraft returns what a code check needs to try the letters that
+// look-alike characters may stand for: the cleaned, upper-case body of the
+// key with each invalid character kept as it is, and for each of r.Problems
+// the rune index of its character in that body, or -1. The body is a
+// secret. It is empty, and the indexes nil, when the result has no such
+// body.
+func (r *Result) LookalikeDraft() (string, []int) {
+	if r.draft == "" {
+		return "", nil
+	}
+	index := make([]int, len(r.Problems))
+	for i := range r.Problems {
+		index[i] = -1
+		if r.Problems[i].Char != 0 {
+			index[i] = r.Problems[i].draftIndex
+		}
+	}
+	return r.draft, index
 }

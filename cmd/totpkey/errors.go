@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/totpkey/totpkey/totpkey/scan"
+
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -41,7 +43,7 @@ func exitWith(code int) error {
 // usageErrorf is a usage error (exit 2): a bad flag value, a wrong
 // combination of flags, an unknown topic.
 func usageErrorf(hint string, format string, args ...any) error {
-	e := &exitError{code: totpkey.ExitUsage, err: fmt.Errorf(format, args...)}
+	e := &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
 	if hint != "" {
 		e.hints = append(e.hints, hint)
 	}
@@ -51,7 +53,7 @@ func usageErrorf(hint string, format string, args ...any) error {
 // failure is an error that is not about the input's class (exit 1), with
 // optional hints.
 func failure(err error, hints ...string) error {
-	return &exitError{code: totpkey.ExitFailure, err: err, hints: hints}
+	return &exitError{code: ExitFailure, err: err, hints: hints}
 }
 
 // report prints an error the way age does, "totpkey: error: …" then
@@ -63,7 +65,7 @@ func report(w io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	code := totpkey.ExitFailure
+	code := ExitFailure
 	var hints []string
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -74,7 +76,7 @@ func report(w io.Writer, err error) int {
 		}
 		err = ee.err
 	} else if isCobraUsageError(err) {
-		code = totpkey.ExitUsage
+		code = ExitUsage
 		err, hints = cobraUsageError(err)
 	}
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
@@ -146,7 +148,7 @@ func cobraUsageError(err error) (error, []string) {
 }
 
 // maskSecretsIn returns msg with everything in it that could be a TOTP Key
-// or a part of one masked: the keys and links totpkey.Scan finds (grouped
+// or a part of one masked: the keys and links scan.Scan finds (grouped
 // keys included), then every word of 8 characters or more that
 // looksLikeKeyWord, through totpkey.Mask. Words of the project's messages
 // (lower-case English) and file names such as nope.txt stay as they are.
@@ -190,17 +192,17 @@ func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || totpkey.Invisible(r)
 }
 
-// maskFindings masks the keys, otpauth and export links totpkey.Scan finds
+// maskFindings masks the keys, otpauth and export links scan.Scan finds
 // in one line.
 func maskFindings(line string) string {
-	findings := totpkey.Scan(line)
+	findings := scan.Scan(line)
 	if len(findings) == 0 {
 		return line
 	}
 	var b strings.Builder
 	at := 0 // bytes of line written
 	for _, f := range findings {
-		if f.Kind != totpkey.FindingKey && f.Kind != totpkey.FindingLink && f.Kind != totpkey.FindingExportLink {
+		if f.Kind != scan.FindingKey && f.Kind != scan.FindingLink && f.Kind != scan.FindingExportLink {
 			continue
 		}
 		start := byteOffset(line, f.Column-1)
@@ -212,7 +214,7 @@ func maskFindings(line string) string {
 			start = at + k
 		}
 		b.WriteString(line[at:start])
-		if f.Kind == totpkey.FindingKey {
+		if f.Kind == scan.FindingKey {
 			b.WriteString(maskInput(f.Text, 1<<20))
 		} else {
 			b.WriteString(maskLink(f.Text, 1<<20))
@@ -224,7 +226,7 @@ func maskFindings(line string) string {
 }
 
 // byteOffset is the byte offset of the n-th character of s (an invalid
-// UTF-8 byte counting as one character, as in totpkey.Finding).
+// UTF-8 byte counting as one character, as in scan.Finding).
 func byteOffset(s string, n int) int {
 	i := 0
 	for ; n > 0 && i < len(s); n-- {

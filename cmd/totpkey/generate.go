@@ -8,6 +8,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/totpkey/totpkey/totpkey/code"
+	"github.com/totpkey/totpkey/totpkey/link"
+
 	"github.com/spf13/cobra"
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -42,7 +45,7 @@ type generateOptions struct {
 type generateSettings struct {
 	at       time.Time
 	atGiven  bool
-	override totpkey.Params // explicit --digits/--period/--algorithm; zero fields not given
+	override code.Params // explicit --digits/--period/--algorithm; zero fields not given
 }
 
 func newGenerateCmd(streams *ioStreams) *cobra.Command {
@@ -97,9 +100,9 @@ diagnose it, with validate's exit code, and nothing goes to standard output.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.At, "at", "", "the `TIME` to give the code for (RFC 3339 or Unix seconds) instead of now")
-	f.IntVar(&opts.Digits, "digits", totpkey.DefaultDigits, "`digits` in a code: 6, 7 or 8")
-	f.IntVar(&opts.Period, "period", totpkey.DefaultPeriod, "`seconds` a code lasts")
-	f.StringVar(&opts.Algorithm, "algorithm", string(totpkey.DefaultAlgorithm), "HMAC `hash`: SHA1, SHA256 or SHA512")
+	f.IntVar(&opts.Digits, "digits", link.DefaultDigits, "`digits` in a code: 6, 7 or 8")
+	f.IntVar(&opts.Period, "period", link.DefaultPeriod, "`seconds` a code lasts")
+	f.StringVar(&opts.Algorithm, "algorithm", string(link.DefaultAlgorithm), "HMAC `hash`: SHA1, SHA256 or SHA512")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the code alone")
 	f.BoolVar(&opts.Watch, "watch", false, "keep a live countdown on the terminal until Ctrl-C")
 	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json")
@@ -129,26 +132,26 @@ func (o *generateOptions) check() (generateSettings, error) {
 		return s, usageErrorf("use -q or -o json in scripts", "--watch needs a terminal, and standard output is not one")
 	}
 	if o.At != "" {
-		t, err := totpkey.ParseTime(o.At)
+		t, err := code.ParseTime(o.At)
 		if err != nil {
 			return s, usageErrorf("as in --at 2026-06-24T09:15:00Z or --at 1782292500", "--at: %s", err)
 		}
 		s.at, s.atGiven = t, true
 	}
 	if o.given("digits") {
-		if o.Digits < totpkey.MinDigits || o.Digits > totpkey.MaxDigits {
-			return s, usageErrorf(hint, "--digits: %s (got %d)", totpkey.ErrBadDigits, o.Digits)
+		if o.Digits < link.MinDigits || o.Digits > link.MaxDigits {
+			return s, usageErrorf(hint, "--digits: %s (got %d)", link.ErrBadDigits, o.Digits)
 		}
 		s.override.Digits = o.Digits
 	}
 	if o.given("period") {
-		if o.Period < 1 || o.Period > totpkey.MaxPeriod {
-			return s, usageErrorf(hint, "--period: %s (got %d)", totpkey.ErrBadPeriod, o.Period)
+		if o.Period < 1 || o.Period > link.MaxPeriod {
+			return s, usageErrorf(hint, "--period: %s (got %d)", link.ErrBadPeriod, o.Period)
 		}
 		s.override.Period = o.Period
 	}
 	if o.given("algorithm") {
-		a, err := totpkey.ParseAlgorithm(o.Algorithm)
+		a, err := link.ParseAlgorithm(o.Algorithm)
 		if err != nil {
 			return s, usageErrorf(hint, "--algorithm: %s", err)
 		}

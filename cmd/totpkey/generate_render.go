@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/totpkey/totpkey/totpkey/code"
+
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -15,14 +17,14 @@ import (
 type codeEntry struct {
 	label   string       // "Zerodha (AB1234)"; empty for a bare key
 	account *accountView // the same for JSON; nil for a bare key
-	params  totpkey.Params
-	gen     *totpkey.Generator
+	params  code.Params
+	gen     *code.Generator
 }
 
 // newCodeEntry sets up the generator of a valid result: the parameters of
 // its otpauth link (defaults for a bare key), overridden by explicit flags.
-func newCodeEntry(r *totpkey.Result, override totpkey.Params) (codeEntry, error) {
-	p, err := r.Params()
+func newCodeEntry(r *totpkey.Result, override code.Params) (codeEntry, error) {
+	p, err := code.ParamsOf(r.Account)
 	if err != nil {
 		return codeEntry{}, err
 	}
@@ -35,7 +37,7 @@ func newCodeEntry(r *totpkey.Result, override totpkey.Params) (codeEntry, error)
 	if override.Algorithm != "" {
 		p.Algorithm = override.Algorithm
 	}
-	g, err := totpkey.NewGenerator(r.Key, p)
+	g, err := code.NewGenerator(r.Key, p)
 	if err != nil {
 		return codeEntry{}, fmt.Errorf("setting up the key: %w", err)
 	}
@@ -78,7 +80,7 @@ func (f codeFrame) lines(at time.Time) []string {
 		if e.label != "" {
 			out = append(out, fmt.Sprintf("%-8s %s", "Account:", e.label))
 		}
-		if e.params != totpkey.DefaultParams() {
+		if e.params != code.DefaultParams() {
 			out = append(out, fmt.Sprintf("%-8s %s", "Params:", e.params))
 		}
 		if f.atGiven {

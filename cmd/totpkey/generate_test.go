@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/totpkey/totpkey/totpkey"
+	"github.com/totpkey/totpkey/totpkey/code"
 )
 
 // fakeClock is a clock that moves only when told.
@@ -18,9 +18,9 @@ type fakeClock struct{ now time.Time }
 func (c *fakeClock) Now() time.Time { return c.now }
 
 // watchFixture is a watcher over one well-known key, writing to a buffer.
-func watchFixture(t *testing.T) (*watcher, *bytes.Buffer, *totpkey.Generator) {
+func watchFixture(t *testing.T) (*watcher, *bytes.Buffer, *code.Generator) {
 	t.Helper()
-	g, err := totpkey.NewGenerator("JBSWY3DPEHPK3PXP", totpkey.Params{})
+	g, err := code.NewGenerator("JBSWY3DPEHPK3PXP", code.Params{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func watchFixture(t *testing.T) (*watcher, *bytes.Buffer, *totpkey.Generator) {
 	wt := &watcher{
 		w:     buf,
 		flush: func() error { return nil },
-		frame: codeFrame{entries: []codeEntry{{params: totpkey.DefaultParams(), gen: g}}, p: newPalette(false), tty: true},
+		frame: codeFrame{entries: []codeEntry{{params: code.DefaultParams(), gen: g}}, p: newPalette(false), tty: true},
 		hint:  "Ctrl-C to stop",
 	}
 	return wt, buf, g
@@ -192,7 +192,7 @@ func TestGenerateWatchCommand(t *testing.T) {
 	}
 	// A bad key is diagnosed before any countdown starts.
 	code, stdout, stderr = runGenerateWatch(t, 3, "--watch", "JBSWY3DPEHPK3PX0")
-	if code != totpkey.ExitMalformed || stdout != "" || !strings.Contains(stderr, "character 16 is the digit 0") {
+	if code != ExitMalformed || stdout != "" || !strings.Contains(stderr, "character 16 is the digit 0") {
 		t.Errorf("bad key under --watch: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
@@ -280,8 +280,8 @@ func TestRepairedKeyIsMasked(t *testing.T) {
 		for _, output := range []string{"text", "json"} {
 			args := []string{"validate", "--at", "1782292500", "--code", code, "-o", output, bad}
 			exit, stdout, stderr := runCommand(args, "", false)
-			if exit != totpkey.ExitMalformed {
-				t.Fatalf("%v: exit %d, want %d\n%s", args, exit, totpkey.ExitMalformed, stderr)
+			if exit != ExitMalformed {
+				t.Fatalf("%v: exit %d, want %d\n%s", args, exit, ExitMalformed, stderr)
 			}
 			if n := longestSharedRun(stdout+stderr, string(key)); n > 4 {
 				t.Fatalf("%v: %d characters of the repaired key in the output:\n%s", args, n, stdout)
@@ -299,7 +299,7 @@ func TestRepairedKeyIsMasked(t *testing.T) {
 
 func mustCode(t *testing.T, key string, at time.Time) string {
 	t.Helper()
-	g, err := totpkey.NewGenerator(key, totpkey.Params{})
+	g, err := code.NewGenerator(key, code.Params{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/totpkey/totpkey/internal/leakcheck"
+	"github.com/totpkey/totpkey/totpkey/totpkeytest"
 )
 
 // leakCase is one way of giving a key to the command. input turns a random
@@ -129,6 +129,6 @@ func assertShowsSecret(t *testing.T, args []string, stdin string, keys ...string
 	}
 }
 
-// longestSharedRun is leakcheck.LongestSharedRun, by the short name the
+// longestSharedRun is totpkeytest.LongestSharedRun, by the short name the
 // leak tests of this package use.
-var longestSharedRun = leakcheck.LongestSharedRun
+var longestSharedRun = totpkeytest.LongestSharedRun

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/rogpeppe/go-internal/testscript"
-	"github.com/totpkey/totpkey/internal/qrdraw"
+	"github.com/totpkey/totpkey/totpkey/qr/qrdraw"
 )
 
 // cmdQRImage writes a test image for --qr testscripts, so that no binary

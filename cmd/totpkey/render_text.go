@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/totpkey/totpkey/totpkey/link"
+
 	"github.com/fatih/color"
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -47,7 +49,7 @@ func writeResultText(w io.Writer, streams *ioStreams, r *totpkey.Result, input s
 	p := newPalette(streams.color)
 	mark, tone := "✗", p.bad
 	switch {
-	case r.ExitCode() == totpkey.ExitValid:
+	case exitCodeOf(r) == ExitValid:
 		mark, tone = "✓", p.good
 	case r.Class == totpkey.ClassCode:
 		tone = p.warn
@@ -113,7 +115,7 @@ func writeResultsText(w io.Writer, streams *ioStreams, results []totpkey.Result,
 
 // accountLabel names an account from a link: "Zerodha (AB1234)", with its
 // place in a multi-code export.
-func accountLabel(a totpkey.Account, b totpkey.Batch) string {
+func accountLabel(a link.Account, b link.Batch) string {
 	s := a.Issuer
 	switch {
 	case s == "":

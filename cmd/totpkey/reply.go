@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/totpkey/totpkey/totpkey/scan"
+
 	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -21,9 +23,9 @@ const maxReplyItems = 6
 // message, not a file.
 type replyItem struct {
 	r     *totpkey.Result
-	kind  totpkey.FindingKind // empty for a whole input
-	text  string              // the error message of an error-message finding
-	shown string              // the input or key, masked; empty for a link
+	kind  scan.FindingKind // empty for a whole input
+	text  string           // the error message of an error-message finding
+	shown string           // the input or key, masked; empty for a link
 }
 
 // writeReply is validate --reply for one input: a reply to the customer
@@ -124,7 +126,7 @@ func buildReply(items []replyItem) string {
 // only say that something is wrong.
 func replyRank(it replyItem) int {
 	switch {
-	case it.kind == totpkey.FindingErrorMessage:
+	case it.kind == scan.FindingErrorMessage:
 		return 2
 	case it.r.Class == totpkey.ClassCode:
 		return 1
@@ -141,7 +143,7 @@ func groupReplyItems(items []replyItem) [][]replyItem {
 	for _, it := range items {
 		key := ""
 		switch {
-		case it.kind == totpkey.FindingErrorMessage:
+		case it.kind == scan.FindingErrorMessage:
 			key = "error\x00" + it.r.Topic
 		case it.r.Class == totpkey.ClassCode:
 			key = "code"
@@ -168,7 +170,7 @@ func describeGroup(g []replyItem) string {
 	if len(g) == 1 {
 		return describeForReply(g[0])
 	}
-	if g[0].kind == totpkey.FindingErrorMessage {
+	if g[0].kind == scan.FindingErrorMessage {
 		quoted := make([]string, len(g))
 		for i, it := range g {
 			quoted[i] = strconv.Quote(it.text)
@@ -192,11 +194,11 @@ func leftKinds(items []replyItem) string {
 	counts := make([]int, len(nouns))
 	for _, it := range items {
 		switch {
-		case it.kind == totpkey.FindingErrorMessage:
+		case it.kind == scan.FindingErrorMessage:
 			counts[3]++
 		case it.r.Class == totpkey.ClassCode:
 			counts[2]++
-		case it.kind == totpkey.FindingLink || it.kind == totpkey.FindingExportLink:
+		case it.kind == scan.FindingLink || it.kind == scan.FindingExportLink:
 			counts[1]++
 		default:
 			counts[0]++
@@ -223,7 +225,7 @@ func andList(words []string) string {
 func describeForReply(it replyItem) string {
 	r := it.r
 	switch {
-	case it.kind == totpkey.FindingErrorMessage:
+	case it.kind == scan.FindingErrorMessage:
 		if r.Topic == "invalid-totp" {
 			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key, "+
 				"so the saved key is not the one your broker expects now.", it.text)
@@ -235,7 +237,7 @@ func describeForReply(it replyItem) string {
 			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.shown)
 	case r.HasProblem(totpkey.ReasonEmpty):
 		return "The TOTP Key you sent is empty."
-	case r.HasProblem(totpkey.ReasonHexKey) && it.kind != totpkey.FindingLink && it.kind != totpkey.FindingExportLink:
+	case r.HasProblem(totpkey.ReasonHexKey) && it.kind != scan.FindingLink && it.kind != scan.FindingExportLink:
 		what := "The key you sent"
 		if it.shown != "" {
 			what += " (" + it.shown + ")"
@@ -265,7 +267,7 @@ func describeForReply(it replyItem) string {
 		}
 	}
 	what := "What you sent"
-	if it.kind == totpkey.FindingLink || it.kind == totpkey.FindingExportLink || r.Format == totpkey.FormatOTPAuth {
+	if it.kind == scan.FindingLink || it.kind == scan.FindingExportLink || r.Format == totpkey.FormatOTPAuth {
 		what = "The otpauth link you sent"
 	}
 	if it.shown != "" {
@@ -334,13 +336,13 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 		case totpkey.FormatBase32, totpkey.FormatHex, totpkey.FormatOTPAuth, totpkey.FormatMigration:
 			hasKey = true
 		}
-		if it.kind == totpkey.FindingErrorMessage {
+		if it.kind == scan.FindingErrorMessage {
 			continue
 		}
-		if r.ExitCode() == totpkey.ExitValid {
+		if exitCodeOf(r) == ExitValid {
 			usable = true
 		}
-		if worst < 0 || r.ExitCode() > items[worst].r.ExitCode() {
+		if worst < 0 || exitCodeOf(r) > exitCodeOf(items[worst].r) {
 			worst = i
 		}
 	}

@@ -109,8 +109,8 @@ func readWithin(t *testing.T, read func() (string, error)) (string, error) {
 	}
 }
 
-// exitCodeOf is the exit code an error gives, -1 when it carries none.
-func exitCodeOf(err error) int {
+// errorExitCode is the exit code an error gives, -1 when it carries none.
+func errorExitCode(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -157,7 +157,7 @@ func TestReadHiddenLineKeepsNoMoreThanTheLimit(t *testing.T) {
 
 func TestReadHiddenLineCtrlC(t *testing.T) {
 	got, err := readHiddenLine(strings.NewReader("JBSW\x03Y3DP\r"))
-	if code := exitCodeOf(err); code != 130 || got != "" {
+	if code := errorExitCode(err); code != 130 || got != "" {
 		t.Errorf("Ctrl-C gave %q, exit code %d (%v); want nothing, 130", got, code, err)
 	}
 }
@@ -186,7 +186,7 @@ func TestHiddenTerminalRestoresOnCtrlC(t *testing.T) {
 	// After Ctrl-C the terminal would wait for ever: nothing is read past it.
 	in := io.MultiReader(strings.NewReader("JBSW\x03"), newBlockingReader(t))
 	got, err := readWithin(t, f.terminal(in).read)
-	if code := exitCodeOf(err); code != 130 || got != "" {
+	if code := errorExitCode(err); code != 130 || got != "" {
 		t.Errorf("Ctrl-C gave %q, exit code %d (%v); want nothing, 130", got, code, err)
 	}
 	if f.restored != 1 || !f.stopped {
@@ -208,7 +208,7 @@ func TestHiddenTerminalRestoresOnSignal(t *testing.T) {
 			f.sig = make(chan os.Signal, 1)
 			f.sig <- tt.sig
 			got, err := readWithin(t, f.terminal(newBlockingReader(t)).read)
-			if code := exitCodeOf(err); code != tt.want || got != "" {
+			if code := errorExitCode(err); code != tt.want || got != "" {
 				t.Errorf("%v gave %q, exit code %d (%v); want nothing, %d", tt.sig, got, code, err, tt.want)
 			}
 			if f.raw != 1 || f.restored != 1 || !f.stopped {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/totpkey/totpkey/totpkey/code"
+
 	"github.com/spf13/cobra"
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -123,8 +125,8 @@ func (o *validateOptions) check() error {
 		return usageErrorf(hint, "give either an input or --qr, not both")
 	case !o.Lines && !o.Scan && len(o.Args) > 1:
 		return usageErrorf("quote a key that has spaces: totpkey validate 'JBSW Y3DP …'", "validate takes one input, got %d arguments", len(o.Args))
-	case o.Window < 0 || o.Window > totpkey.MaxWindow:
-		return usageErrorf(hint, "--window must be from 0 to %d time steps, got %d", totpkey.MaxWindow, o.Window)
+	case o.Window < 0 || o.Window > code.MaxWindow:
+		return usageErrorf(hint, "--window must be from 0 to %d time steps, got %d", code.MaxWindow, o.Window)
 	case o.Reply && o.Output != "text":
 		return usageErrorf(hint, "--reply prints a text reply; it cannot be used with -o %s", o.Output)
 	}
@@ -177,7 +179,7 @@ func classifyInput(input string) []totpkey.Result {
 func highestExitCode(results []totpkey.Result) int {
 	code := 0
 	for i := range results {
-		code = max(code, results[i].ExitCode())
+		code = max(code, exitCodeOf(&results[i]))
 	}
 	return code
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 
+	"github.com/totpkey/totpkey/totpkey/code"
+
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -20,11 +22,11 @@ func checkCodeFlags(o *validateOptions) error {
 	if o.Code == "" {
 		return nil
 	}
-	if _, err := totpkey.ParseCode(o.Code); err != nil {
+	if _, err := code.Parse(o.Code); err != nil {
 		return usageErrorf(hint, "--code: %s", err)
 	}
 	if o.At != "" {
-		if _, err := totpkey.ParseTime(o.At); err != nil {
+		if _, err := code.ParseTime(o.At); err != nil {
 			return usageErrorf("as in --at 2026-06-24T09:15:00Z or --at 1782292500", "--at: %s", err)
 		}
 	}
@@ -69,17 +71,17 @@ func codeFound(r totpkey.Result) bool {
 func checkCode(o *validateOptions, r *totpkey.Result) error {
 	at := o.Now()
 	if o.At != "" {
-		t, err := totpkey.ParseTime(o.At)
+		t, err := code.ParseTime(o.At)
 		if err != nil {
 			return usageErrorf("", "--at: %s", err)
 		}
 		at = t
 	}
-	err := totpkey.CheckCode(r, o.Code, at, o.Window)
+	err := code.Check(r, o.Code, at, o.Window)
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, totpkey.ErrBadCode), errors.Is(err, totpkey.ErrBadWindow):
+	case errors.Is(err, code.ErrBadCode), errors.Is(err, code.ErrBadWindow):
 		return usageErrorf("run 'totpkey validate --help' for usage", "%s", err)
 	default:
 		return failure(fmt.Errorf("checking the code: %w", err))

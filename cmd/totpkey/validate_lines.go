@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/totpkey/totpkey/totpkey/lines"
+
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -189,7 +191,7 @@ func (e *unreadableError) Unwrap() []error { return e.errs }
 
 // readLines reads plain lines into batches.
 func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *progressBar) error {
-	lr := totpkey.NewLineReader(r, 0)
+	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()
 	b.file = name
 	for lr.Next() {
@@ -214,7 +216,7 @@ func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r 
 // readCSV reads CSV records into batches: the --column value as the input
 // and the --keep values beside it. The first record names the columns.
 func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *progressBar) error {
-	cr := totpkey.NewCSVReader(r, 0)
+	cr := lines.NewCSVReader(r, 0)
 	if !cr.Next() {
 		if err := cr.Err(); err != nil {
 			return failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
@@ -331,7 +333,7 @@ func (run *linesRun) render(b *lineBatch) {
 		input := unsafe.String(unsafe.SliceData(b.data[it.off:it.end]), it.end-it.off)
 		var r totpkey.Result
 		if it.tooLong {
-			r = totpkey.TooLongResult(it.length)
+			r = tooLongResult(it.length)
 		} else {
 			r = totpkey.Classify(input)
 		}

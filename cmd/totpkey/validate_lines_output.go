@@ -244,7 +244,7 @@ type reasonCount struct {
 var summaryClasses = [...]string{"valid", "code", "malformed", "error-message"}
 
 func (s *triageStats) add(r *totpkey.Result) {
-	s.addClass(string(r.Class), r.ExitCode())
+	s.addClass(string(r.Class), exitCodeOf(r))
 	if r.Class == totpkey.ClassValid && r.Changes != 0 {
 		s.cleaned++
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/totpkey/totpkey/totpkey"
+	"github.com/totpkey/totpkey/totpkey/lines"
 )
 
 // jsonLines decodes --lines/--scan JSON output, one object a line.
@@ -33,7 +33,7 @@ func jsonLines(t *testing.T, out string) []map[string]any {
 }
 
 func TestLinesTooLongLineIsReportedAndRunGoesOn(t *testing.T) {
-	long := strings.Repeat("JBSWY3DP", totpkey.MaxLineBytes/8+100)
+	long := strings.Repeat("JBSWY3DP", lines.MaxLineBytes/8+100)
 	stdin := "482913\n" + long + "\r\nJBSWY3DPEHPK3PXP\n"
 	code, out, errOut := runCommand([]string{"validate", "--lines", "-o", "json"}, stdin, false)
 	objs := jsonLines(t, out)
@@ -53,13 +53,13 @@ func TestLinesTooLongLineIsReportedAndRunGoesOn(t *testing.T) {
 }
 
 func TestScanTooLongLineIsSkippedWithAWarning(t *testing.T) {
-	stdin := "my code is 482913\n" + strings.Repeat("x", totpkey.MaxLineBytes+1) + "\nkey JBSWY3DPEHPK3PXP\n"
+	stdin := "my code is 482913\n" + strings.Repeat("x", lines.MaxLineBytes+1) + "\nkey JBSWY3DPEHPK3PXP\n"
 	code, out, errOut := runCommand([]string{"validate", "--scan", "-o", "json"}, stdin, false)
 	objs := jsonLines(t, out)
 	if code != 3 || len(objs) != 2 || objs[1]["line"] != 3.0 {
 		t.Fatalf("exit %d, findings %v; want exit 3 and the code and the key on lines 1 and 3", code, objs)
 	}
-	want := fmt.Sprintf("totpkey: warning: standard input: line 2 is %d bytes long, more than %d: skipped\n", totpkey.MaxLineBytes+1, totpkey.MaxLineBytes)
+	want := fmt.Sprintf("totpkey: warning: standard input: line 2 is %d bytes long, more than %d: skipped\n", lines.MaxLineBytes+1, lines.MaxLineBytes)
 	if errOut != want {
 		t.Fatalf("stderr = %q, want %q", errOut, want)
 	}

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/totpkey/totpkey/totpkey/qr"
+
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -26,7 +28,7 @@ func classifyQRFile(streams *ioStreams, path string) ([]totpkey.Result, error) {
 		return nil, err
 	}
 	defer closeImage()
-	results, err := totpkey.ClassifyQR(r, totpkey.QRLimits{})
+	results, err := qr.Classify(r, qr.Limits{})
 	if err != nil {
 		return nil, qrImageError(name, err)
 	}
@@ -62,10 +64,10 @@ func openQRImage(streams *ioStreams, path string) (r io.Reader, name string, clo
 // with a hint on what to do instead.
 func qrImageError(name string, err error) error {
 	switch {
-	case errors.Is(err, totpkey.ErrImageTooLarge):
+	case errors.Is(err, qr.ErrImageTooLarge):
 		return failure(fmt.Errorf("%s: %w", name, err),
 			"crop the screenshot to the QR code, or take a smaller one")
-	case errors.Is(err, totpkey.ErrImageFormat):
+	case errors.Is(err, qr.ErrImageFormat):
 		return failure(fmt.Errorf("%s: %w", name, err),
 			"take a screenshot of the QR code and save it as PNG or JPEG")
 	}

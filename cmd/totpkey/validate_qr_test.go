@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/totpkey/totpkey/internal/qrdraw"
+	"github.com/totpkey/totpkey/totpkey/qr/qrdraw"
 	"google.golang.org/protobuf/encoding/protowire"
 )
 

@@ -7,8 +7,10 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/totpkey/totpkey/totpkey/lines"
+	"github.com/totpkey/totpkey/totpkey/scan"
+
 	"github.com/totpkey/totpkey/docs"
-	"github.com/totpkey/totpkey/totpkey"
 )
 
 // maxReplyFindings is how many findings of one text --scan --reply keeps
@@ -23,8 +25,8 @@ type scanBatch struct {
 	ctx      []byte
 	hasCtx   bool
 	last     bool // the last batch of its text
-	scanner  totpkey.Scanner
-	findings []totpkey.Finding
+	scanner  scan.Scanner
+	findings []scan.Finding
 	skipped  []lineItem // lines too long to scan
 	out      []byte
 	stats    triageStats
@@ -46,7 +48,7 @@ type scanRun struct {
 	stats    triageStats
 	started  bool
 	// For --reply: the findings of the current text.
-	replyFindings []totpkey.Finding
+	replyFindings []scan.Finding
 	replyTotal    int
 }
 
@@ -92,7 +94,7 @@ func runScan(o *validateOptions) error {
 
 // read reads one text into batches, each carrying the line before it.
 func (run *scanRun) read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *progressBar) error {
-	lr := totpkey.NewLineReader(r, 0)
+	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()
 	b.file = name
 	for lr.Next() {
@@ -142,7 +144,7 @@ func (run *scanRun) render(b *scanBatch) {
 	var st viewStorage
 	for i := range b.findings {
 		f := &b.findings[i]
-		if f.Kind == totpkey.FindingErrorMessage {
+		if f.Kind == scan.FindingErrorMessage {
 			b.stats.addClass("error-message", 0)
 		} else {
 			b.stats.add(&f.Result)
@@ -150,7 +152,7 @@ func (run *scanRun) render(b *scanBatch) {
 		if o.Reply {
 			continue // replies are written per text, in write
 		}
-		if f.Kind == totpkey.FindingErrorMessage && o.Output != "text" {
+		if f.Kind == scan.FindingErrorMessage && o.Output != "text" {
 			// JSON and CSV hold results, as the contract has them: the
 			// keys, codes and links found. An error message is not one;
 			// the table and the reply use it.
@@ -172,7 +174,7 @@ func (run *scanRun) render(b *scanBatch) {
 }
 
 // fillView makes v the JSON and CSV view of a finding.
-func (run *scanRun) fillView(v *resultView, st *viewStorage, file string, f *totpkey.Finding) {
+func (run *scanRun) fillView(v *resultView, st *viewStorage, file string, f *scan.Finding) {
 	fillResultView(v, &f.Result, run.o.ShowSecret, st)
 	v.File, v.Line, v.Column, v.Kind = file, f.Line, f.Column, string(f.Kind)
 	v.Input = findingShown(f, run.o.ShowSecret, 1<<20)
@@ -180,11 +182,11 @@ func (run *scanRun) fillView(v *resultView, st *viewStorage, file string, f *tot
 
 // findingShown is a finding's text as the outputs show it: an error message
 // in full, a link with its secret masked, anything else masked.
-func findingShown(f *totpkey.Finding, showSecret bool, maxRunes int) string {
+func findingShown(f *scan.Finding, showSecret bool, maxRunes int) string {
 	switch f.Kind {
-	case totpkey.FindingErrorMessage:
+	case scan.FindingErrorMessage:
 		return truncateRunes(f.Text, maxRunes)
-	case totpkey.FindingLink, totpkey.FindingExportLink:
+	case scan.FindingLink, scan.FindingExportLink:
 		if showSecret {
 			return truncateRunes(f.Text, maxRunes)
 		}
@@ -217,7 +219,7 @@ func (run *scanRun) write(b *scanBatch) error {
 	}
 	for _, it := range b.skipped {
 		fmt.Fprintf(run.o.IO.ErrOut, "totpkey: warning: %s: line %d is %d bytes long, more than %d: skipped\n",
-			sourceName(b.file), it.line, it.length, totpkey.MaxLineBytes)
+			sourceName(b.file), it.line, it.length, lines.MaxLineBytes)
 	}
 	if _, err := w.Write(b.out); err != nil {
 		return err
@@ -247,7 +249,7 @@ func (run *scanRun) write(b *scanBatch) error {
 
 // writeScanReply is validate --scan --reply: one reply for everything found
 // in a text. A key found twice is named once.
-func writeScanReply(w io.Writer, findings []totpkey.Finding) error {
+func writeScanReply(w io.Writer, findings []scan.Finding) error {
 	var items []replyItem
 	seen := map[string]bool{}
 	for i := range findings {
@@ -261,7 +263,7 @@ func writeScanReply(w io.Writer, findings []totpkey.Finding) error {
 		}
 		seen[id] = true
 		it := replyItem{r: &f.Result, kind: f.Kind, text: f.Text}
-		if f.Kind != totpkey.FindingErrorMessage {
+		if f.Kind != scan.FindingErrorMessage {
 			it.shown = replyShown(&f.Result, f.Text)
 		}
 		items = append(items, it)
@@ -289,7 +291,7 @@ func (run *scanRun) tableColumns() []tableColumn {
 }
 
 // appendRow appends one finding's table row.
-func (run *scanRun) appendRow(dst []byte, file string, f *totpkey.Finding) []byte {
+func (run *scanRun) appendRow(dst []byte, file string, f *scan.Finding) []byte {
 	where := strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 	if run.withFile {
 		where = sourceName(file) + ":" + where
@@ -306,7 +308,7 @@ func (run *scanRun) appendRow(dst []byte, file string, f *totpkey.Finding) []byt
 	dst = appendCell(dst, run.cols[3], shown, shown)
 	dst = appendCell(dst, run.cols[4], f.Result.Topic, f.Result.Topic)
 	result := ""
-	if f.Kind == totpkey.FindingErrorMessage {
+	if f.Kind == scan.FindingErrorMessage {
 		result = "Error message"
 		if t, ok := docs.Lookup(f.Result.Topic); ok {
 			result += ": " + t.Title

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/totpkey/totpkey/totpkey/link"
+
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -123,7 +125,7 @@ func fillResultView(v *resultView, r *totpkey.Result, showSecret bool, st *viewS
 		Problems: st.problems[:0],
 		Changes:  st.changes[:0],
 		Topic:    r.Topic,
-		ExitCode: r.ExitCode(),
+		ExitCode: exitCodeOf(r),
 	}
 	if v.Problems == nil {
 		v.Problems = make([]problemView, 0, len(r.Problems))
@@ -166,7 +168,7 @@ func fillResultView(v *resultView, r *totpkey.Result, showSecret bool, st *viewS
 	if r.CodeCheck != nil {
 		v.CodeCheck = newCodeCheckView(r.CodeCheck, showSecret)
 	}
-	if a := r.Account; a != (totpkey.Account{}) {
+	if a := r.Account; a != (link.Account{}) {
 		st.account = accountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
 		v.Account = &st.account
 	}

@@ -1,4 +1,4 @@
-// Command decode reads the QR codes in image files with totpkey.DecodeQR,
+// Command decode reads the QR codes in image files with qr.Decode,
 // the way totpkey validate --qr does, and prints how many it found: the
 // process bench/qr/run.sh times against zbarimg.
 package main
@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/totpkey/totpkey/totpkey/qr"
 
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -28,8 +30,8 @@ func decode(name string) error {
 		return err
 	}
 	defer f.Close()
-	texts, err := totpkey.DecodeQR(f, totpkey.QRLimits{})
-	if errors.Is(err, totpkey.ErrNoQR) {
+	texts, err := qr.Decode(f, qr.Limits{})
+	if errors.Is(err, qr.ErrNoQR) {
 		fmt.Printf("%s: no code\n", name)
 		return nil
 	}

@@ -15,7 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/totpkey/totpkey/internal/qrdraw"
+	"github.com/totpkey/totpkey/totpkey/qr/qrdraw"
 	"google.golang.org/protobuf/encoding/protowire"
 )
 

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/totpkey/totpkey/totpkey"
+	"github.com/totpkey/totpkey/totpkey/scan"
+)
+
+// Exit codes, as fixed by the product contract.
+const (
+	ExitValid     = 0 // a valid key, or success
+	ExitFailure   = 1 // not about the input's class: unreadable file, I/O error
+	ExitUsage     = 2 // unknown flag, bad flag value, unknown topic
+	ExitCode      = 3 // the input is a one-time code, not a key
+	ExitMalformed = 4 // the input is not a usable TOTP key
+	ExitMismatch  = 5 // the key is valid but does not produce the code given
+)
+
+// exitCodeOf is the exit code one result alone gives, per the contract.
+func exitCodeOf(r *totpkey.Result) int {
+	switch r.Class {
+	case totpkey.ClassValid:
+		if r.CodeCheck != nil && !r.CodeCheck.Matched {
+			return ExitMismatch
+		}
+		return ExitValid
+	case totpkey.ClassCode:
+		return ExitCode
+	}
+	return ExitMalformed
+}
+
+// findingExitCode is the exit code one finding of --scan gives: that of its
+// result, and 0 for an error message, which says nothing about a key.
+func findingExitCode(f *scan.Finding) int {
+	if f.Kind == scan.FindingErrorMessage {
+		return ExitValid
+	}
+	return exitCodeOf(&f.Result)
+}
+
+// tooLongResult is the result for a line longer than a line reader keeps:
+// nothing that long is a key, and its text was not read.
+func tooLongResult(length int64) totpkey.Result {
+	return totpkey.Result{
+		Class:  totpkey.ClassMalformed,
+		Format: totpkey.FormatText,
+		Problems: []totpkey.Problem{{
+			ID:      totpkey.ReasonNotAKey,
+			Message: fmt.Sprintf("the line is %d bytes long, far longer than any TOTP Key; it was skipped unread", length),
+		}},
+		Topic: string(totpkey.ReasonNotAKey),
+	}
+}

@@ -1,0 +1,256 @@
+package scan
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/totpkey/totpkey/totpkey"
+
+	"github.com/totpkey/totpkey/totpkey/lines"
+)
+
+// FindingKind is what the scanner found in free text.
+type FindingKind string
+
+// The kinds of finding Scan reports.
+const (
+	// FindingKey is something that looks like a TOTP Key: a run of base32
+	// characters, or groups of them separated by single spaces or dashes
+	// ("PFYQ RH5L 7EKN 2XQA"), or a hexadecimal secret next to the word key.
+	FindingKey FindingKind = "key"
+	// FindingCode is a 6 to 8 digit number next to a word such as "code",
+	// "OTP" or "entered": most likely a one-time code.
+	FindingCode FindingKind = "code"
+	// FindingLink is an otpauth:// link.
+	FindingLink FindingKind = "otpauth-link"
+	// FindingExportLink is an otpauth-migration:// link, as exported by
+	// Google Authenticator.
+	FindingExportLink FindingKind = "export-link"
+	// FindingErrorMessage is an error message of AutoTrader Web that the help
+	// topics explain, such as "Failed to generate TOTP".
+	FindingErrorMessage FindingKind = "error-message"
+)
+
+// Finding is one thing of interest found in free text.
+type Finding struct {
+	// Line is the 1-based line number.
+	Line int
+	// Column is the 1-based column in characters (an invalid UTF-8 byte
+	// counts as one character).
+	Column int
+	// Kind is what was found.
+	Kind FindingKind
+	// Text is the span as written in the input. For keys and links it is a
+	// secret: show it only through Mask.
+	Text string
+	// Result is what Classify says about Text; an export link with several
+	// accounts gives one finding per account (ClassifyAll). For an error
+	// message, which is not an input, only Format ("text") and Topic are
+	// set.
+	Result totpkey.Result
+}
+
+// Scan finds the keys, one-time codes, otpauth and export links and known
+// error messages in text, such as a support ticket, and classifies each.
+// Lines longer than MaxLineBytes are skipped. Findings come in the order of
+// the text.
+func Scan(text string) []Finding {
+	var s Scanner
+	var findings []Finding
+	// No line of a short text can be longer than the text: a buffer its
+	// size does, not one for the longest line allowed (a message masked
+	// for each row of a CSV export pays per call).
+	lr := lines.NewLineReader(strings.NewReader(text), min(max(len(text), 1), lines.MaxLineBytes))
+	for lr.Next() {
+		l := lr.Line()
+		if l.TooLong {
+			s.Skip()
+			continue
+		}
+		findings = s.ScanLine(l.Number, l.Text, findings)
+	}
+	return findings
+}
+
+// Scanner finds keys, codes, links and error messages in text given line by
+// line. It keeps a little context from one line to the next ("My code
+// is:" on one line and the number on the next), so give it the lines of one
+// text in order; call Reset between texts. The zero value is ready to use.
+// A Scanner reuses its buffers: memory stays bounded by the longest line.
+type Scanner struct {
+	toks []scanToken
+	line []byte // the line being scanned
+	// noKeyBefore is the first token of the line a key may start at: the
+	// tokens before it belong to a run of groups rejected as a whole.
+	noKeyBefore int
+	// prevCode and prevNeg are how many tokens back from the end of the
+	// previous line the last word that speaks for (or against) a one-time
+	// code stood, and prevKey the same for a key; 0 when there was none.
+	prevCode, prevNeg, prevKey int
+}
+
+// Reset forgets the context of the previous line, for a new text.
+func (s *Scanner) Reset() { s.prevCode, s.prevNeg, s.prevKey = 0, 0, 0 }
+
+// Skip tells the scanner that a line was left out (too long to read), so
+// that no context carries over it.
+func (s *Scanner) Skip() { s.Reset() }
+
+// ScanLine scans one line (without its line ending) and appends what it
+// finds to dst. number is the line's 1-based number, used in the findings.
+// The line may hold any bytes: NUL, invalid UTF-8, control characters.
+func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
+	s.toks = scanTokenize(line, s.toks[:0])
+	s.line = line
+	s.noKeyBefore = 0
+	defer func() { s.line = nil }()
+	toks := s.toks
+	col := scanColumns{line: line}
+	for i := 0; i < len(toks); {
+		f, next, ok := s.match(line, toks, i)
+		if ok {
+			f.Line = number
+			f.Column = col.at(int(toks[i].start))
+			if f.Kind == FindingErrorMessage {
+				f.Text = string(line[toks[i].start:toks[next-1].end])
+			} else {
+				f.Text = string(line[toks[i].start:f.spanEnd(toks, next)])
+				if f.Kind == FindingExportLink {
+					// One finding per account of the export.
+					for _, r := range totpkey.ClassifyAll(f.Text) {
+						f.Result = r
+						dst = append(dst, f.Finding)
+					}
+					i = next
+					continue
+				}
+				f.Result = totpkey.Classify(f.Text)
+				if f.Kind == FindingKey && !keyLike(&f.Result) {
+					i++
+					continue
+				}
+			}
+			dst = append(dst, f.Finding)
+			i = next
+			continue
+		}
+		i++
+	}
+	s.remember(toks)
+	return dst
+}
+
+// scanMatch is a candidate finding over toks[i:next].
+type scanMatch struct {
+	Finding
+	// padded is set when a key's "=" padding belongs to the span.
+	padded bool
+}
+
+func (m *scanMatch) spanEnd(toks []scanToken, next int) int32 {
+	last := toks[next-1]
+	if m.padded {
+		return last.padEnd
+	}
+	return last.end
+}
+
+// keyLike reports whether the classifier saw a key (or a broken one) in a
+// key candidate, rather than text, an address or a number.
+func keyLike(r *totpkey.Result) bool {
+	switch r.Format {
+	case totpkey.FormatBase32, totpkey.FormatHex:
+		return true
+	}
+	return false
+}
+
+// match tries each kind of finding at token i and returns the first that
+// fits, with the index of the token after it.
+func (s *Scanner) match(line []byte, toks []scanToken, i int) (m scanMatch, next int, ok bool) {
+	t := &toks[i]
+	switch t.kind {
+	case scanTokLink:
+		m.Kind = FindingLink
+		if t.export {
+			m.Kind = FindingExportLink
+		}
+		return m, i + 1, true
+	case scanTokSkip:
+		return m, 0, false
+	}
+	if (t.chars == 6 || t.chars == 7) && (line[t.start]|0x20 == 'f' || line[t.start]|0x20 == 'i') {
+		if topic, n := scanErrorMessageAt(line, toks, i); n > 0 {
+			m.Kind = FindingErrorMessage
+			m.Result = totpkey.Result{Format: totpkey.FormatText, Topic: topic}
+			return m, i + n, true
+		}
+	}
+	if n := s.codeAt(line, toks, i); n > 0 {
+		m.Kind = FindingCode
+		return m, i + n, true
+	}
+	if n, padded := s.keyAt(line, toks, i); n > 0 {
+		m.Kind = FindingKey
+		m.padded = padded
+		return m, i + n, true
+	}
+	return m, 0, false
+}
+
+// scanErrorMessageAt returns the topic and token count of a known error message
+// starting at token i, with only white space between its words.
+func scanErrorMessageAt(line []byte, toks []scanToken, i int) (string, int) {
+	for _, msg := range totpkey.ErrorMessages() {
+		if i+len(msg.Words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range msg.Words {
+			t := &toks[i+k]
+			if t.kind != scanTokWord || !scanEqualFold(line[t.start:t.end], w) ||
+				k > 0 && !scanBlankBetween(line, toks[i+k-1].end, t.start) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return msg.Topic, len(msg.Words)
+		}
+	}
+	return "", 0
+}
+
+// remember keeps the context at the end of a line for the next one.
+func (s *Scanner) remember(toks []scanToken) {
+	s.prevCode, s.prevNeg, s.prevKey = 0, 0, 0
+	for back := 1; back <= scanContextBefore && back <= len(toks); back++ {
+		f := s.flags(&toks[len(toks)-back])
+		if s.prevCode == 0 && f&scanWordCode != 0 {
+			s.prevCode = back
+		}
+		if s.prevNeg == 0 && f&scanWordNotCode != 0 {
+			s.prevNeg = back
+		}
+		if s.prevKey == 0 && f&scanWordKey != 0 {
+			s.prevKey = back
+		}
+	}
+}
+
+// scanColumns turns byte offsets into 1-based character columns, counting
+// on from the last offset asked for (findings come in order).
+type scanColumns struct {
+	line []byte
+	off  int
+	col  int
+}
+
+func (c *scanColumns) at(off int) int {
+	if off < c.off {
+		c.off, c.col = 0, 0
+	}
+	c.col += utf8.RuneCount(c.line[c.off:off])
+	c.off = off
+	return c.col + 1
+}
