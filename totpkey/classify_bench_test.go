@@ -17,7 +17,7 @@ var benchInputs = []struct{ name, input string }{
 }
 
 // benchMixedInputs are the other kinds of line in the mixed file of
-// bench/lines/gen, one of each.
+// cmd/bench/lines/gen, one of each.
 var benchMixedInputs = []struct{ name, input string }{
 	{"upper-grouped", "KRUG KIDR OVUW G2ZA MJZG 653O EBTG 66BA"},
 	{"empty", ""},

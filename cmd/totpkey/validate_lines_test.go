@@ -218,7 +218,7 @@ func TestProgressOnlyOnATerminalForLargeFiles(t *testing.T) {
 }
 
 // BenchmarkLinesJSON runs validate --lines -o json in-process over mixed
-// lines; bench/lines/run.sh measures the built command on a million.
+// lines; cmd/bench/lines/run.sh measures the built command on a million.
 func BenchmarkLinesJSON(b *testing.B) {
 	keys := []string{"JBSWY3DPEHPK3PXP", "jbsw y3dp ehpk 3pxp", "482913", "", "JBSW0Y3DPEHPK3P1",
 		"otpauth://totp/Broker:AB1234?secret=JBSWY3DPEHPK3PXP&issuer=Broker", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",

@@ -7,7 +7,7 @@ import (
 )
 
 // The decoder on 1080×2340 phone screenshots (JPEG quality 85), in process:
-// bench/qr/run.sh compares whole processes with zbarimg.
+// cmd/bench/qr/run.sh compares whole processes with zbarimg.
 
 func BenchmarkDecodeQRScreenshot(b *testing.B) {
 	data := encodeJPEG(b, screenshot([]*image.Gray{qrCodeImage(b, testSetupLink, 600)}, []image.Point{{200, 700}}), 85)

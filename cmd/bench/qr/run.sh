@@ -4,7 +4,7 @@
 # target of issue 6: ours within 2× of zbarimg's time on a screenshot with a
 # code in it.
 #
-#   bash bench/qr/run.sh [RUNS]      (default 15 runs of each, interleaved)
+#   bash cmd/bench/qr/run.sh [RUNS]      (default 15 runs of each, interleaved)
 #
 # Prints the median wall time and CPU time (user + system) of each tool per
 # image, and the ratios; the target is on wall time. Exits 1

@@ -2,10 +2,10 @@
 # Measures validate --lines and --scan against the targets of issue 5:
 #
 #   --lines -o json   at least 1,000,000 lines/s, peak memory under 64 MiB,
-#                     on a 1,000,000-line mixed file (bench/lines/gen)
+#                     on a 1,000,000-line mixed file (cmd/bench/lines/gen)
 #   --scan            at least 50 MB/s of support-ticket text
 #
-#   bash bench/lines/run.sh [RUNS]      (default 5; the best run counts)
+#   bash cmd/bench/lines/run.sh [RUNS]      (default 5; the best run counts)
 #
 # For scale it times `wc -l` on the same files. Wall time and peak RSS come
 # from /usr/bin/time -v. Exits 1 when a target is missed. The machine is

@@ -1,4 +1,4 @@
-// Command gen writes the phone screenshots that bench/qr/run.sh decodes: a
+// Command gen writes the phone screenshots that cmd/bench/qr/run.sh decodes: a
 // 1080×2340 JPEG like Google Authenticator's "Transfer accounts" screen,
 // with an export QR code holding test accounts (no real keys), and the same
 // screen with a small broker setup code instead.

@@ -1,6 +1,6 @@
 // Command decode reads the QR codes in image files with qr.Decode,
 // the way totpkey validate --qr does, and prints how many it found: the
-// process bench/qr/run.sh times against zbarimg.
+// process cmd/bench/qr/run.sh times against zbarimg.
 package main
 
 import (

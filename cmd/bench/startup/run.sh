@@ -4,9 +4,9 @@
 # hello-world (hello/). The target: totpkey within 1.2x the reference.
 #
 # Uses hyperfine when it is installed (apt-get install -y hyperfine), and a
-# plain loop otherwise. Run from anywhere: bash bench/startup/run.sh
+# plain loop otherwise. Run from anywhere: bash cmd/bench/startup/run.sh
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 go build -o "$out/totpkey" ./cmd/totpkey
