@@ -14,7 +14,7 @@ set -euo pipefail
 
 runs=${1:-5}
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -25,8 +25,8 @@ fi
 
 cd "$root"
 go build -o "$work/totpkey" ./cmd/totpkey
-go run ./bench/lines/gen -lines 1000000 -o "$work/mixed.txt"
-go run ./bench/lines/gen -tickets 200000 -o "$work/tickets.txt"
+go run ./cmd/bench/lines/gen -lines 1000000 -o "$work/mixed.txt"
+go run ./cmd/bench/lines/gen -tickets 200000 -o "$work/tickets.txt"
 
 # measure NAME CMD... runs CMD $runs times (output to /dev/null) and prints
 # the best wall time in seconds, its user+system CPU seconds and the

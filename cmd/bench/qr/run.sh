@@ -14,7 +14,7 @@ set -euo pipefail
 
 runs=${1:-15}
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -24,8 +24,8 @@ if ! command -v zbarimg >/dev/null; then
 fi
 
 cd "$root"
-go build -o "$work/decode" ./bench/qr/decode
-go run ./bench/qr/gen -dir "$work"
+go build -o "$work/decode" ./cmd/bench/qr/decode
+go run ./cmd/bench/qr/gen -dir "$work"
 
 # median reads numbers, one a line, and prints their median.
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -10,8 +10,8 @@ cd "$(dirname "$0")/../../.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 go build -o "$out/totpkey" ./cmd/totpkey
-go build -o "$out/reference" ./bench/startup/reference
-go build -o "$out/hello" ./bench/startup/hello
+go build -o "$out/reference" ./cmd/bench/startup/reference
+go build -o "$out/hello" ./cmd/bench/startup/hello
 key=JBSWY3DPEHPK3PXP
 if command -v hyperfine >/dev/null; then
 	hyperfine -N --warmup 20 --runs "${RUNS:-300}" \
