@@ -3,8 +3,13 @@
 // and how to fix it.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/root"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], systemStreams()))
+	os.Exit(root.Run(os.Args[1:], iostreams.System()))
 }

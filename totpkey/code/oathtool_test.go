@@ -83,11 +83,8 @@ func TestOathtoolDifferential(t *testing.T) {
 		// A link sets the parameters; for a bare key they are the defaults
 		// and the case's own come in as the command's flags would.
 		p, err := ParamsOf(r.Account)
-		if wantP := c.p; !c.link {
-			wantP = DefaultParams()
-			if err == nil && p == wantP {
-				p = c.p
-			}
+		if !c.link && err == nil && p == DefaultParams() {
+			p = c.p
 		}
 		if err != nil || p != c.p {
 			t.Fatalf("case %d: Params = %+v, %v; want %+v (link %v)", i, p, err, c.p, c.link)

@@ -52,7 +52,7 @@ func ParseOTPAuth(s string) (*OTPAuth, error) {
 	case "":
 		return nil, errors.New("the otpauth link has no type (totp or hotp) after otpauth://; a TOTP link starts with otpauth://totp/")
 	default:
-		return nil, fmt.Errorf("the otpauth link is of type %q; TOTP links are otpauth://totp/...", clip(link.Account.Type, 4))
+		return nil, fmt.Errorf("the otpauth link is of type %q; TOTP links start with otpauth://totp/", clip(link.Account.Type, 4))
 	}
 	if msg := readParams(query, &link.Account); msg != "" {
 		return link, errors.New(msg)

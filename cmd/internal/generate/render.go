@@ -1,0 +1,153 @@
+package generate
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/totpkey/code"
+
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// codeEntry is one key to print codes for: its generator and, for an
+// otpauth link, the account it names.
+type CodeEntry struct {
+	label   string              // "Zerodha (AB1234)"; empty for a bare key
+	account *render.AccountView // the same for JSON; nil for a bare key
+	Params  code.Params
+	gen     *code.Generator
+}
+
+// newCodeEntry sets up the generator of a valid result: the parameters of
+// its otpauth link (defaults for a bare key), overridden by explicit flags.
+func newCodeEntry(r *totpkey.Result, override code.Params) (CodeEntry, error) {
+	p, err := code.ParamsOf(r.Account)
+	if err != nil {
+		return CodeEntry{}, err
+	}
+	if override.Digits != 0 {
+		p.Digits = override.Digits
+	}
+	if override.Period != 0 {
+		p.Period = override.Period
+	}
+	if override.Algorithm != "" {
+		p.Algorithm = override.Algorithm
+	}
+	g, err := code.NewGenerator(r.Key, p)
+	if err != nil {
+		return CodeEntry{}, fmt.Errorf("setting up the key: %w", err)
+	}
+	e := CodeEntry{Params: p, gen: g}
+	if a := r.Account; a.Issuer != "" || a.Name != "" {
+		e.label = render.AccountLabel(a, r.Batch)
+		e.account = &render.AccountView{Issuer: a.Issuer, Name: a.Name}
+	}
+	return e, nil
+}
+
+// barWidth is the width of the countdown bar in cells.
+const BarWidth = 20
+
+// minBarColumns is the narrowest terminal the bar is drawn on: the code
+// line with its bar is about 55 columns, and a line that wraps would break
+// the redraw of --watch.
+const minBarColumns = 60
+
+// lowSeconds is when the countdown turns from green to yellow: too little
+// time left to type the code.
+const lowSeconds = 5
+
+// codeFrame is the text output of generate at one moment: the static
+// output, and each redraw of --watch.
+type CodeFrame struct {
+	entries []CodeEntry
+	p       render.Palette
+	tty     bool // a terminal: draw the bar
+	atGiven bool // say the time, as it is not now
+}
+
+// lines renders the frame for time at.
+func (f CodeFrame) lines(at time.Time) []string {
+	var out []string
+	for i, e := range f.entries {
+		if i > 0 {
+			out = append(out, "")
+		}
+		if e.label != "" {
+			out = append(out, fmt.Sprintf("%-8s %s", "Account:", e.label))
+		}
+		if e.Params != code.DefaultParams() {
+			out = append(out, fmt.Sprintf("%-8s %s", "Params:", e.Params))
+		}
+		if f.atGiven {
+			out = append(out, fmt.Sprintf("%-8s %s", "At:", at.UTC().Format(time.RFC3339)))
+		}
+		left := CeilSeconds(e.gen.ValidFor(at))
+		code := f.p.Bold.Sprint(e.gen.Code(at))
+		if f.tty {
+			tone := f.p.Good
+			if left <= lowSeconds {
+				tone = f.p.Warn
+			}
+			out = append(out, fmt.Sprintf("%-8s %s  %s  %s", "Code:", code, tone.Sprint(Bar(left, e.Params.Period)), render.CountWords(left, "second left", "seconds left")))
+		} else {
+			out = append(out, fmt.Sprintf("%-8s %s  valid for %s", "Code:", code, render.CountWords(left, "second", "seconds")))
+		}
+		out = append(out, fmt.Sprintf("%-8s %s", "Next:", e.gen.Code(at.Add(e.gen.ValidFor(at)))))
+	}
+	return out
+}
+
+// bar draws how much of the period is left: full at the start of a period,
+// empty at its end.
+func Bar(left, period int) string {
+	full := (left*BarWidth + period/2) / period
+	full = min(max(full, 0), BarWidth)
+	return strings.Repeat("█", full) + strings.Repeat("░", BarWidth-full)
+}
+
+// ceilSeconds rounds a duration up to whole seconds, the way authenticator
+// apps count down: 0.2 s left shows as 1.
+func CeilSeconds(d time.Duration) int {
+	return int((d + time.Second - 1) / time.Second)
+}
+
+// codeView is the JSON object generate prints for one key.
+type codeView struct {
+	Code            string              `json:"code"`
+	NextCode        string              `json:"next_code"`
+	ValidForSeconds int                 `json:"valid_for_seconds"`
+	Period          int                 `json:"period"`
+	Digits          int                 `json:"digits"`
+	Algorithm       string              `json:"algorithm"`
+	At              string              `json:"at"`
+	Account         *render.AccountView `json:"account,omitempty"`
+}
+
+// writeCodesJSON prints one JSON object per key, one per line.
+func writeCodesJSON(w io.Writer, entries []CodeEntry, at time.Time) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, e := range entries {
+		v := codeView{
+			Code:            e.gen.Code(at),
+			NextCode:        e.gen.Code(at.Add(e.gen.ValidFor(at))),
+			ValidForSeconds: CeilSeconds(e.gen.ValidFor(at)),
+			Period:          e.Params.Period,
+			Digits:          e.Params.Digits,
+			Algorithm:       string(e.Params.Algorithm),
+			At:              at.UTC().Format(time.RFC3339),
+		}
+		v.Account = e.account
+		if err := enc.Encode(v); err != nil {
+			return cmdutil.Failure(err)
+		}
+	}
+	return nil
+}

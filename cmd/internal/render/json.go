@@ -1,0 +1,436 @@
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// appendViewJSON appends v as encoding/json with SetEscapeHTML(false)
+// writes it, followed by a line break: the same bytes as writeJSONResults,
+// without reflection or allocation. --lines -o json writes a million
+// results a second through it; TestAppendViewJSONMatchesEncodingJSON holds
+// it to encoding/json field by field.
+func AppendViewJSON(dst []byte, v *ResultView) []byte {
+	return AppendViewJSONInput(dst, v, "", false)
+}
+
+// appendViewJSONInput is appendViewJSON with the "input" field written
+// straight from the raw input, masked as viewInput masks it, without
+// building the string first (v.Input is not used then). --lines writes
+// every result through it.
+func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []byte {
+	input, direct := v.Input, false
+	var plan maskPlan
+	if hasRaw {
+		plan, direct = planMask(raw)
+		if !direct {
+			input = cmdutil.ViewInput(raw)
+		}
+	}
+	if v.CodeCheck != nil {
+		w := *v
+		w.Input = input
+		return appendEncodingJSON(dst, &w)
+	}
+	dst = append(dst, `{"class":`...)
+	dst = appendJSONString(dst, v.Class)
+	dst = append(dst, `,"format":`...)
+	dst = appendJSONString(dst, v.Format)
+	dst = append(dst, `,"problems":`...)
+	if v.Problems == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i := range v.Problems {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendProblemJSON(dst, &v.Problems[i])
+		}
+		dst = append(dst, ']')
+	}
+	dst = append(dst, `,"changes":`...)
+	if v.Changes == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = appendChangeViews(dst, v.Changes)
+	}
+	if len(v.Warnings) > 0 {
+		dst = appendChangeViews(append(dst, `,"warnings":`...), v.Warnings)
+	}
+	if s := v.Secret; s != nil {
+		dst = append(dst, `,"secret":{"masked":`...)
+		dst = appendJSONString(dst, s.Masked)
+		dst = append(dst, `,"length":`...)
+		dst = strconv.AppendInt(dst, int64(s.Length), 10)
+		dst = append(dst, `,"bits":`...)
+		dst = strconv.AppendInt(dst, int64(s.Bits), 10)
+		if s.Value != "" {
+			dst = append(dst, `,"value":`...)
+			dst = appendJSONString(dst, s.Value)
+		}
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `,"topic":`...)
+	dst = appendJSONString(dst, v.Topic)
+	dst = append(dst, `,"exit_code":`...)
+	dst = strconv.AppendInt(dst, int64(v.ExitCode), 10)
+	if a := v.Account; a != nil {
+		dst = append(dst, `,"account":{`...)
+		n := len(dst)
+		dst = appendStringField(dst, n, "type", a.Type)
+		dst = appendStringField(dst, n, "issuer", a.Issuer)
+		dst = appendStringField(dst, n, "name", a.Name)
+		dst = appendStringField(dst, n, "algorithm", a.Algorithm)
+		dst = appendIntField(dst, n, "digits", a.Digits)
+		dst = appendIntField(dst, n, "period", a.Period)
+		dst = append(dst, '}')
+	}
+	if b := v.Batch; b != nil {
+		dst = append(dst, `,"batch":{"index":`...)
+		dst = strconv.AppendInt(dst, int64(b.Index), 10)
+		dst = append(dst, `,"size":`...)
+		dst = strconv.AppendInt(dst, int64(b.Size), 10)
+		dst = append(dst, '}')
+	}
+	dst = appendStringField(dst, -1, "file", v.File)
+	dst = appendIntField(dst, -1, "line", v.Line)
+	dst = appendIntField(dst, -1, "column", v.Column)
+	dst = appendStringField(dst, -1, "kind", v.Kind)
+	if direct {
+		dst = appendMaskedInputJSON(dst, raw, plan)
+	} else {
+		dst = appendStringField(dst, -1, "input", input)
+	}
+	if len(v.Columns) > 0 {
+		dst = append(dst, `,"columns":{`...)
+		keys := make([]string, 0, len(v.Columns))
+		for k := range v.Columns {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSONString(dst, k)
+			dst = append(dst, ':')
+			dst = appendJSONString(dst, v.Columns[k])
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, "}\n"...)
+}
+
+// appendEncodingJSON appends v as encoding/json writes it. Only validate
+// --code checks a code, one result at a time: that view is left to
+// encoding/json.
+func appendEncodingJSON(dst []byte, v *ResultView) []byte {
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // the view has only strings, numbers and booleans
+	}
+	return buf.Bytes()
+}
+
+// maskPlan is what appendMaskedInputJSON needs to know about an input,
+// found in one pass.
+type maskPlan struct {
+	start, end int  // the input without white space around it
+	visible    int  // characters that are neither white space nor a dash after the first
+	escapes    int  // shown characters that JSON escapes
+	simple     bool // no white space and no dash inside: prefix, then bullets
+}
+
+// planMask reads raw once. It reports false unless raw is printable ASCII
+// (tabs allowed) that is not an otpauth link: the inputs
+// appendMaskedInputJSON writes.
+func planMask(raw string) (maskPlan, bool) {
+	p := maskPlan{start: -1, simple: true}
+	for i := 0; i < len(raw); {
+		// Eight visible characters at a time, the bulk of a key; else
+		// the next eight one by one (a group, a space).
+		if i+8 <= len(raw) && visibleASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(raw[i:]), 8))) {
+			if p.start < 0 {
+				p.start = i
+			}
+			p.visible += 8
+			i += 8
+			p.end = i
+			continue
+		}
+		for end := min(i+8, len(raw)); i < end; i++ {
+			c := raw[i]
+			switch {
+			case c == ' ' || c == '\t':
+				if p.start >= 0 {
+					p.simple = false // maybe inside; trailing space is trimmed below
+				}
+				continue
+			case c < ' ' || c >= 0x7f:
+				return p, false
+			case c == '-' && p.visible > 0:
+				p.simple = false
+			default:
+				if (c == '"' || c == '\\') && p.visible < totpkey.MaskedPrefix {
+					p.escapes++
+				}
+				p.visible++
+			}
+			if p.start < 0 {
+				p.start = i
+			}
+			p.end = i + 1
+		}
+	}
+	if p.start < 0 {
+		p.start, p.end = 0, 0
+	}
+	if !p.simple && !strings.ContainsAny(raw[p.start:p.end], " \t-") {
+		p.simple = true // the white space was only at the end
+	}
+	return p, !cmdutil.HasLinkPrefix(raw[p.start:p.end])
+}
+
+// appendMaskedInputJSON appends the "input" field for an input planMask
+// accepted: what appendStringField(dst, -1, "input", maskInput(raw, …))
+// gives, without allocating.
+func appendMaskedInputJSON(dst []byte, raw string, p maskPlan) []byte {
+	raw = raw[p.start:p.end]
+	if raw == "" {
+		return dst
+	}
+	show := totpkey.MaskedPrefix
+	if p.visible <= 2*totpkey.MaskedPrefix {
+		show = p.visible / 2
+	}
+	dst = append(dst, `,"input":"`...)
+	if p.simple && p.escapes == 0 {
+		// A key or a code as typed: the first characters, then bullets.
+		dst = append(dst, raw[:show]...)
+		for n := len(raw) - show; n > 0; n -= min(n, len(eightBullets)/3) {
+			dst = append(dst, eightBullets[:3*min(n, len(eightBullets)/3)]...)
+		}
+		return append(dst, '"')
+	}
+	// Room for the rest: every byte could become "•" (3 bytes).
+	dst = slices.Grow(dst, 3*len(raw)+p.escapes+1)
+	n := len(dst)
+	out := dst[:cap(dst)]
+	shown, space := 0, false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\t' {
+			space = true
+			continue
+		}
+		if space {
+			out[n] = ' '
+			n++
+			space = false
+		}
+		switch {
+		case c == '-' && shown > 0:
+			out[n] = '-'
+			n++
+		case shown < show:
+			if c == '"' || c == '\\' {
+				out[n] = '\\'
+				n++
+			}
+			out[n] = c
+			n++
+			shown++
+		default:
+			out[n], out[n+1], out[n+2] = 0xE2, 0x80, 0xA2 // "•"
+			n += 3
+			shown++
+		}
+	}
+	out[n] = '"'
+	return out[:n+1]
+}
+
+func appendProblemJSON(dst []byte, p *problemView) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, p.ID)
+	dst = append(dst, `,"message":`...)
+	dst = appendJSONString(dst, p.Message)
+	dst = appendIntField(dst, -1, "position", p.Position)
+	dst = appendStringField(dst, -1, "char", p.Char)
+	dst = appendStringField(dst, -1, "suggestion", p.Suggestion)
+	if p.Confirmed != nil {
+		dst = append(dst, `,"confirmed":`...)
+		dst = strconv.AppendBool(dst, *p.Confirmed)
+	}
+	return append(dst, '}')
+}
+
+// appendStringField appends an omitempty string field. objStart is where
+// the object's first field starts (no comma before it), or -1 when fields
+// come before this one for sure.
+func appendStringField(dst []byte, objStart int, name, value string) []byte {
+	if value == "" {
+		return dst
+	}
+	return appendJSONString(appendFieldName(dst, objStart, name), value)
+}
+
+// appendIntField appends an omitempty number field, as appendStringField.
+func appendIntField(dst []byte, objStart int, name string, value int) []byte {
+	if value == 0 {
+		return dst
+	}
+	return strconv.AppendInt(appendFieldName(dst, objStart, name), int64(value), 10)
+}
+
+// appendFieldName appends `"name":`, after a comma unless the field is the
+// first of its object (dst ends at objStart).
+func appendFieldName(dst []byte, objStart int, name string) []byte {
+	if len(dst) != objStart {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, '"')
+	dst = append(dst, name...)
+	return append(dst, `":`...)
+}
+
+const jsonHex = "0123456789abcdef"
+
+// jsonPlain marks the bytes appendJSONString copies as they are: printable
+// ASCII other than the quote and the backslash.
+var jsonPlain = func() (t [256]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+// eightBullets is eight mask characters, compared in one go.
+const eightBullets = "••••••••"
+
+// plainASCII8 reports whether the 8 bytes of x are all printable ASCII
+// other than '"' and '\\', with word-wide bit tricks: no byte below 0x20,
+// none with the high bit, none equal to 0x22 or 0x5C.
+func plainASCII8(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	below20 := (x - ones*0x20) &^ x & high
+	quote := ((x ^ (ones * '"')) - ones) &^ (x ^ (ones * '"')) & high
+	backslash := ((x ^ (ones * '\\')) - ones) &^ (x ^ (ones * '\\')) & high
+	return (x&high | below20 | quote | backslash) == 0
+}
+
+// visibleASCII8 reports whether the 8 bytes of x are all characters that
+// planMask counts as visible and JSON copies as they are: printable ASCII
+// other than the space, '"', '\\', '-' and DEL. It uses the word-wide
+// tricks of plainASCII8.
+func visibleASCII8(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	below21 := (x - ones*0x21) &^ x & high // controls and the space
+	del := (x + ones) & high               // 0x7F, once bytes with the high bit are ruled out
+	quote := ((x ^ (ones * '"')) - ones) &^ (x ^ (ones * '"')) & high
+	backslash := ((x ^ (ones * '\\')) - ones) &^ (x ^ (ones * '\\')) & high
+	dash := ((x ^ (ones * '-')) - ones) &^ (x ^ (ones * '-')) & high
+	return (x&high | below21 | del | quote | backslash | dash) == 0
+}
+
+// appendJSONString appends s quoted as encoding/json does without HTML
+// escaping: control characters escaped, invalid UTF-8 as \ufffd, U+2028
+// and U+2029 escaped.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are all plain ASCII: most of
+		// what is written is long ASCII messages.
+		for i+8 <= len(s) && plainASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		b := s[i]
+		if jsonPlain[b] {
+			i++
+			continue
+		}
+		if b < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', jsonHex[b>>4], jsonHex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if b == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0xA2 {
+			// "•", the mask character: masked keys are runs of them.
+			for i+len(eightBullets) <= len(s) && s[i:i+len(eightBullets)] == eightBullets {
+				i += len(eightBullets)
+			}
+			for i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0xA2 {
+				i += 3
+			}
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', jsonHex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// appendChangeViews appends a list of {id, message} objects: the changes
+// or the warnings of a result.
+func appendChangeViews(dst []byte, list []changeView) []byte {
+	dst = append(dst, '[')
+	for i, c := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"id":`...)
+		dst = appendJSONString(dst, c.ID)
+		dst = append(dst, `,"message":`...)
+		dst = appendJSONString(dst, c.Message)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
+}

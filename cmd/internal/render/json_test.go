@@ -1,0 +1,195 @@
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// encodingJSON is what writeJSONResults writes for a view.
+func encodingJSON(t testing.TB, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestAppendViewJSONMatchesEncodingJSON holds the fast JSON writer of
+// --lines and --scan to encoding/json, on real results.
+func TestAppendViewJSONMatchesEncodingJSON(t *testing.T) {
+	inputs := []string{
+		"JBSWY3DPEHPK3PXP", "jbsw y3dp ehpk 3pxp", "482913", "", "JBSW0Y3DPEHPK3P1", "48656c6c6f21deadbeef",
+		"otpauth://totp/Broker:AB1234?secret=JBSWY3DPEHPK3PXP&issuer=Broker&digits=8&period=60&algorithm=SHA256",
+		"otpauth://hotp/Broker:AB1234?secret=JBSWY3DPEHPK3PXP&counter=4", "otpauth://totp/x?secret=",
+		"otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU%3D", "trader@example.com",
+		"JBSW\u200bY3DPEHPK3PXP", "ЈBSWY3DPEHPK3PXP", "\x00\xff\xfe", "\"<script>&\"", "Key: JBSWY3DPEHPK3PXP==",
+		"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "\u2028\u2029\t\r\n\b\f\x7f",
+	}
+	for _, in := range inputs {
+		r := totpkey.Classify(in)
+		for _, show := range []bool{false, true} {
+			v := newResultView(&r, show)
+			v.File, v.Line, v.Column, v.Kind, v.Input = "tickets <1>.csv", 12, 3, "key", cmdutil.MaskInput(in, 1<<20)
+			v.Columns = map[string]string{"ticket": "T-1\x00", "agent": "é\u2028"}
+			want := encodingJSON(t, v)
+			if got := AppendViewJSON(nil, &v); !bytes.Equal(got, want) {
+				t.Fatalf("input %q:\n got %s\nwant %s", in, got, want)
+			}
+		}
+	}
+}
+
+// TestAppendViewJSONCoversEveryField fills every field of resultView, at
+// every depth, and compares with encoding/json: a field added to the view
+// without appendViewJSON learning it fails here.
+func TestAppendViewJSONCoversEveryField(t *testing.T) {
+	for _, s := range []string{"", "x", "é\"\\\x01\u2028<&>\xff•"} {
+		var v ResultView
+		fill(reflect.ValueOf(&v).Elem(), s)
+		want := encodingJSON(t, v)
+		if got := AppendViewJSON(nil, &v); !bytes.Equal(got, want) {
+			t.Fatalf("fully filled view (%q):\n got %s\nwant %s", s, got, want)
+		}
+	}
+	var empty ResultView
+	if got, want := AppendViewJSON(nil, &empty), encodingJSON(t, empty); !bytes.Equal(got, want) {
+		t.Fatalf("empty view:\n got %s\nwant %s", got, want)
+	}
+}
+
+// fill sets every field reachable from v: strings to s (empty s leaves
+// them empty, to test omitempty), numbers and booleans to non-zero values,
+// slices to two elements, maps to two entries, pointers to filled values.
+func fill(v reflect.Value, s string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		v.SetInt(-7)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), s)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(v.Index(i), s)
+		}
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for _, k := range []string{"b" + s, "a" + s} {
+			val := reflect.New(v.Type().Elem()).Elem()
+			fill(val, s)
+			m.SetMapIndex(reflect.ValueOf(k), val)
+		}
+		v.Set(m)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fill(v.Field(i), s)
+		}
+	default:
+		panic("fill: unhandled kind " + v.Kind().String())
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("JBSW••••\u2028\x00\xff\"\\<>&")
+	f.Add("JBSW" + strings.Repeat("•", 28) + "\xe2\x80")
+	f.Add(strings.Repeat("•", 9) + "\xe2\x80\xa8•")
+	f.Add("abcdefgh\"bcdefghij") // a quote before a plain last word
+	f.Fuzz(func(t *testing.T, s string) {
+		want := encodingJSON(t, s)
+		got := append(appendJSONString(nil, s), '\n')
+		if !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func BenchmarkAppendViewJSON(b *testing.B) {
+	r := totpkey.Classify("JBSW0Y3DPEHPK3P1")
+	v := newResultView(&r, false)
+	v.Line, v.Input = 12, "JBSW••••••••••••"
+	var buf []byte
+	for b.Loop() {
+		buf = AppendViewJSON(buf[:0], &v)
+	}
+}
+
+// TestPlainASCII8 checks the word-wide test against the byte table for
+// every byte value at every position, next to plain and extreme neighbours.
+func TestPlainASCII8(t *testing.T) {
+	for _, fillByte := range []byte{'a', ' ', '~', '!', '#', '[', ']'} {
+		for pos := range 8 {
+			for b := range 256 {
+				s := bytes.Repeat([]byte{fillByte}, 8)
+				s[pos] = byte(b)
+				if got, want := plainASCII8(binary.LittleEndian.Uint64(s)), jsonPlain[b]; got != want {
+					t.Fatalf("plainASCII8(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestVisibleASCII8 checks the word-wide test against the characters
+// planMask counts one at a time, for every byte value at every position.
+func TestVisibleASCII8(t *testing.T) {
+	visible := func(b byte) bool { return b > ' ' && b < 0x7f && b != '"' && b != '\\' && b != '-' }
+	for _, fillByte := range []byte{'a', '!', '~', ',', '.', '!', 'Z'} {
+		for pos := range 8 {
+			for b := range 256 {
+				s := bytes.Repeat([]byte{fillByte}, 8)
+				s[pos] = byte(b)
+				if got, want := visibleASCII8(binary.LittleEndian.Uint64(s)), visible(byte(b)); got != want {
+					t.Fatalf("visibleASCII8(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzAppendMaskedInputJSON holds the direct writer of the "input" field to
+// viewInput, the masking the view uses.
+func FuzzAppendMaskedInputJSON(f *testing.F) {
+	for _, s := range []string{"JBSWY3DPEHPK3PXP", " jbsw  y3dp\tehpk 3pxp ", "-JBSW-Y3DP", `"JB\\SW"`, "482913", "", " \t ",
+		"JBSWY3DPEHPK3PXP  ", "1234", "abc", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+		"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP", "ab\x00c", "é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		want := appendStringField(nil, -1, "input", cmdutil.ViewInput(raw))
+		var v ResultView
+		got := AppendViewJSONInput(nil, &v, raw, true)
+		v.Input = cmdutil.ViewInput(raw)
+		if ref := AppendViewJSON(nil, &v); !bytes.Equal(got, ref) {
+			t.Fatalf("input %q:\n got %s\nwant %s", raw, got, ref)
+		}
+		if plan, ok := planMask(raw); ok && !bytes.Equal(appendMaskedInputJSON(nil, raw, plan), want) {
+			t.Fatalf("appendMaskedInputJSON(%q) = %s, want %s", raw, appendMaskedInputJSON(nil, raw, plan), want)
+		}
+	})
+}
+
+// BenchmarkPlanMask reads the kinds of input --lines writes most: keys
+// clean and in groups, and codes.
+func BenchmarkPlanMask(b *testing.B) {
+	inputs := []string{"KRUGKIDROVUWG2ZAMJZG653OEBTG66BA", "krug kidr ovuw g2za mjzg 653o ebtg 66ba",
+		"KRUG KIDR OVUW G2ZA MJZG 653O EBTG 66BA", "482913", "JBSW0Y3DPEHPK3PX"}
+	for b.Loop() {
+		for _, in := range inputs {
+			planMask(in)
+		}
+	}
+}

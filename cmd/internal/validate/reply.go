@@ -1,0 +1,455 @@
+package validate
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/totpkey/scan"
+
+	"github.com/totpkey/totpkey/docs"
+	"github.com/totpkey/totpkey/totpkey"
+)
+
+// maxReplyItems is how many points a reply makes about what was found.
+// Findings of the same kind are merged into one point first (all the codes,
+// say); what is still left over is counted in a last line.
+const maxReplyItems = 6
+
+// replyItem is one thing a reply talks about: a result and what to call it
+// (masked). Replies do not quote line numbers: the customer wrote a
+// message, not a file.
+type replyItem struct {
+	r     *totpkey.Result
+	kind  scan.FindingKind // empty for a whole input
+	text  string           // the error message of an error-message finding
+	shown string           // the input or key, masked; empty for a link
+}
+
+// writeReply is validate --reply for one input: a reply to the customer
+// who sent it.
+func writeReply(w io.Writer, input string, results []totpkey.Result) error {
+	items := make([]replyItem, len(results))
+	for i := range results {
+		items[i] = replyItem{r: &results[i], shown: replyShown(&results[i], input)}
+	}
+	_, err := io.WriteString(w, buildReply(items))
+	return err
+}
+
+// appendReplyBlock is validate --lines --reply: a reply per line, under a
+// heading for the support agent that says which line (and ticket) it is for.
+func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string) []byte {
+	head := "line " + strconv.Itoa(line)
+	if run.withFile {
+		head = sourceName(file) + " " + head
+	}
+	for i, k := range keeps {
+		// Kept values come here masked where they may be a key (render).
+		head += ", " + run.keep[i] + " " + printable(k)
+	}
+	dst = append(dst, "=== "+head+" ===\n"...)
+	dst = append(dst, buildReply([]replyItem{{r: r, shown: replyShown(r, input)}})...)
+	return append(dst, '\n')
+}
+
+// replyShown is how a reply names an input: as the customer sent it,
+// masked; empty for a link, whose text means nothing to a reader.
+func replyShown(r *totpkey.Result, input string) string {
+	if cmdutil.HasLinkPrefix(input) || strings.TrimSpace(input) == "" {
+		return ""
+	}
+	return cmdutil.MaskInput(input, 40)
+}
+
+// buildReply writes a short, neutral reply: what was found, the fix steps
+// from the help topic with the article's labels, and a word of care when
+// the message carried a key. Secrets are masked; no names are made up.
+func buildReply(items []replyItem) string {
+	var b strings.Builder
+	b.WriteString("Hello,\n\nThank you for your message.")
+	if len(items) == 0 {
+		b.WriteString(" We could not find a TOTP Key, a code or an error message in it.")
+	}
+	b.WriteString("\n\n")
+	groups := groupReplyItems(items)
+	shown, left := groups, []replyItem(nil)
+	if len(groups) > maxReplyItems {
+		shown = groups[:maxReplyItems-1]
+		for _, g := range groups[maxReplyItems-1:] {
+			left = append(left, g...)
+		}
+	}
+	prefix := ""
+	if len(groups) > 1 {
+		prefix = "- "
+	}
+	for _, g := range shown {
+		b.WriteString(wrapText(prefix+describeGroup(g), 72, strings.Repeat(" ", len(prefix))))
+		b.WriteString("\n")
+	}
+	if len(left) > 0 {
+		b.WriteString(wrapText(prefix+"…and "+render.Plural(len(left), "more item")+" from your message ("+leftKinds(left)+
+			"), left out here to keep this reply short.", 72, strings.Repeat(" ", len(prefix))))
+		b.WriteString("\n")
+	}
+	if len(items) > 0 {
+		b.WriteString("\n")
+	}
+	topic, hasKey, usable := replyTopic(items)
+	if steps := replySteps(topic); len(steps) > 0 {
+		b.WriteString("To fix it in AutoTrader Web:\n\n")
+		for i, s := range steps {
+			b.WriteString(wrapText(fmt.Sprintf("%d. %s", i+1, s), 72, "   "))
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	if !usable {
+		b.WriteString(wrapText("If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
+			"again: the broker then shows a new TOTP Key. Copy it and enter it as above.", 72, ""))
+		b.WriteString("\n\n")
+	}
+	if hasKey {
+		b.WriteString(wrapText("Your message contained your TOTP Key. It works like a password, so please do not send it "+
+			"by e-mail or chat. If someone else may have seen it, disable and enable TOTP at your broker to get a new key.", 72, ""))
+		b.WriteString("\n\n")
+	}
+	b.WriteString("Kind regards,\nSupport\n")
+	return b.String()
+}
+
+// replyRank orders the points of a reply: keys and links (valid or not)
+// first, since they decide the fix, then codes, then error messages, which
+// only say that something is wrong.
+func replyRank(it replyItem) int {
+	switch {
+	case it.kind == scan.FindingErrorMessage:
+		return 2
+	case it.r.Class == totpkey.ClassCode:
+		return 1
+	}
+	return 0
+}
+
+// groupReplyItems merges the items a reply can name in one point (every
+// code; error messages with the same help topic) and orders the points by
+// replyRank, in the order of the message within a rank.
+func groupReplyItems(items []replyItem) [][]replyItem {
+	var groups [][]replyItem
+	at := map[string]int{}
+	for _, it := range items {
+		key := ""
+		switch {
+		case it.kind == scan.FindingErrorMessage:
+			key = "error\x00" + it.r.Topic
+		case it.r.Class == totpkey.ClassCode:
+			key = "code"
+		}
+		if i, ok := at[key]; ok && key != "" {
+			groups[i] = append(groups[i], it)
+			continue
+		}
+		if key != "" {
+			at[key] = len(groups)
+		}
+		groups = append(groups, []replyItem{it})
+	}
+	slices.SortStableFunc(groups, func(a, b []replyItem) int {
+		return replyRank(a[0]) - replyRank(b[0])
+	})
+	return groups
+}
+
+// describeGroup says in a sentence or two what a point of the reply is
+// about: one item as describeForReply does, several codes or error
+// messages together.
+func describeGroup(g []replyItem) string {
+	if len(g) == 1 {
+		return describeForReply(g[0])
+	}
+	if g[0].kind == scan.FindingErrorMessage {
+		quoted := make([]string, len(g))
+		for i, it := range g {
+			quoted[i] = strconv.Quote(it.text)
+		}
+		first := describeForReply(g[0])
+		return "You mentioned the errors " + andList(quoted) + first[strings.Index(first, ":"):]
+	}
+	shown := make([]string, len(g))
+	for i, it := range g {
+		shown[i] = it.shown
+	}
+	return fmt.Sprintf("The numbers you sent (%s) are TOTPs, the codes your authenticator app shows. "+
+		"They change every 30 seconds and are not the TOTP Key, which is a longer string of letters and digits.",
+		strings.Join(shown, ", "))
+}
+
+// leftKinds counts the items a reply leaves out by what they are: "2 keys,
+// 1 code and 1 error message".
+func leftKinds(items []replyItem) string {
+	nouns := []string{"key", "otpauth link", "code", "error message"}
+	counts := make([]int, len(nouns))
+	for _, it := range items {
+		switch {
+		case it.kind == scan.FindingErrorMessage:
+			counts[3]++
+		case it.r.Class == totpkey.ClassCode:
+			counts[2]++
+		case it.kind == scan.FindingLink || it.kind == scan.FindingExportLink:
+			counts[1]++
+		default:
+			counts[0]++
+		}
+	}
+	var parts []string
+	for i, n := range counts {
+		if n > 0 {
+			parts = append(parts, render.Plural(n, nouns[i]))
+		}
+	}
+	return andList(parts)
+}
+
+// andList joins words as "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// describeForReply says in a sentence what one item is.
+func describeForReply(it replyItem) string {
+	r := it.r
+	switch {
+	case it.kind == scan.FindingErrorMessage:
+		if r.Topic == "invalid-totp" {
+			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key, "+
+				"so the saved key is not the one your broker expects now.", it.text)
+		}
+		return fmt.Sprintf("You mentioned the error %q: AutoTrader Web could not make a TOTP from the TOTP Key saved "+
+			"for your trading account, almost always because that key is not right.", it.text)
+	case r.Class == totpkey.ClassCode:
+		return fmt.Sprintf("The number you sent (%s) is a TOTP, the code your authenticator app shows. "+
+			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.shown)
+	case r.HasProblem(totpkey.ReasonEmpty):
+		return "The TOTP Key you sent is empty."
+	case r.HasProblem(totpkey.ReasonHexKey) && it.kind != scan.FindingLink && it.kind != scan.FindingExportLink:
+		what := "The key you sent"
+		if it.shown != "" {
+			what += " (" + it.shown + ")"
+		}
+		return what + " is written in hexadecimal, with the digits 0 to 9 and the letters a to f. " +
+			"The TOTP Key field needs the same key written in base32, with the capital letters A to Z " +
+			"and the digits 2 to 7, so it cannot be entered as it is."
+	case r.Class == totpkey.ClassValid && r.Format == totpkey.FormatMigration:
+		return fmt.Sprintf("The Google Authenticator export link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
+	case r.Class == totpkey.ClassValid && r.Format == totpkey.FormatOTPAuth:
+		return fmt.Sprintf("The otpauth link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
+	case r.Class == totpkey.ClassValid:
+		s := fmt.Sprintf("The TOTP Key you sent (%s) is valid", it.shown)
+		if clean := cleaningForReply(r); clean != "" {
+			s += " once " + clean
+		}
+		return s + "."
+	}
+	var reasons []string
+	for _, p := range r.Problems {
+		if len(reasons) == 2 {
+			break
+		}
+		msg := strings.TrimRight(p.Message, ".")
+		if len(reasons) == 0 || reasons[len(reasons)-1] != msg {
+			reasons = append(reasons, msg)
+		}
+	}
+	what := "What you sent"
+	if it.kind == scan.FindingLink || it.kind == scan.FindingExportLink || r.Format == totpkey.FormatOTPAuth {
+		what = "The otpauth link you sent"
+	}
+	if it.shown != "" {
+		what += " (" + it.shown + ")"
+	}
+	return sentence(fmt.Sprintf("%s is not a usable TOTP Key: %s", what, strings.Join(reasons, "; ")))
+}
+
+// sentence ends s with a full stop unless it ends with a question mark.
+func sentence(s string) string {
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
+// cleaningForReply says what the customer must change for a key that is
+// valid once cleaned, as the end of "is valid once …". Separators and
+// spaces are worded from the result's own change message, which knows a
+// full stop at the end from dashes between groups.
+func cleaningForReply(r *totpkey.Result) string {
+	phrases := map[totpkey.ReasonID]string{
+		totpkey.ChangeWhitespace: "the spaces are removed",
+		totpkey.ChangeLowercase:  "it is written in capital letters",
+		totpkey.ChangeInvisible:  "the invisible characters copied with it are removed",
+		totpkey.ChangePadding:    "the = signs at the end are removed",
+		totpkey.ChangeQuotes:     "the quotes around it are removed",
+		totpkey.ChangeLabel:      "the label in front of it is removed",
+	}
+	var parts []string
+	for _, id := range r.Changes.List() {
+		if id == totpkey.ChangeSeparators {
+			// "removed the full stop at the end, which is not part of the
+			// key" -> "the full stop at the end is removed".
+			what := strings.TrimSuffix(strings.TrimPrefix(r.ChangeMessage(id), "removed "), ", which is not part of the key")
+			verb := " is removed"
+			if strings.Contains(what, " and ") || strings.Contains(what, "dashes") {
+				verb = " are removed"
+			}
+			parts = append(parts, what+verb)
+			continue
+		}
+		if p, ok := phrases[id]; ok {
+			parts = append(parts, p)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// replyTopic picks the help topic whose steps the reply gives: the steps
+// to enter the key when a usable key was found; else those of the worst
+// key or code found; the whole article's when only an error message (or
+// nothing) was found. It also tells whether a key (even a broken one) was in the
+// message and whether a usable one was.
+func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
+	worst := -1
+	for i, it := range items {
+		r := it.r
+		switch r.Format {
+		case totpkey.FormatBase32, totpkey.FormatHex, totpkey.FormatOTPAuth, totpkey.FormatMigration:
+			hasKey = true
+		}
+		if it.kind == scan.FindingErrorMessage {
+			continue
+		}
+		if cmdutil.ExitCodeOf(r) == cmdutil.ExitValid {
+			usable = true
+		}
+		if worst < 0 || cmdutil.ExitCodeOf(r) > cmdutil.ExitCodeOf(items[worst].r) {
+			worst = i
+		}
+	}
+	switch {
+	case usable:
+		return "edit-and-save", hasKey, usable
+	case worst < 0:
+		return "failed-to-generate-totp", hasKey, usable
+	}
+	return items[worst].r.Topic, hasKey, usable
+}
+
+// replySteps returns the steps of a topic for a customer, ending with the
+// article's steps to enter the key (Accounts -> Trading Accounts, the EDIT
+// icon, Validate & Save) when the topic's own steps do not lead there.
+func replySteps(topicID string) []string {
+	steps := topicSteps(topicID)
+	if topicID == "edit-and-save" || containsStep(steps, "Accounts -> Trading Accounts") {
+		if len(steps) > 0 {
+			return steps
+		}
+	}
+	var first []string
+	for _, s := range steps {
+		if !strings.Contains(s, "Validate & Save") {
+			first = append(first, s)
+		}
+	}
+	return append(first, topicSteps("edit-and-save")...)
+}
+
+func containsStep(steps []string, label string) bool {
+	for _, s := range steps {
+		if strings.Contains(s, label) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicSteps returns the first list of numbered steps of a topic, for a
+// customer: steps that need the totpkey tool are left out, and Markdown
+// marks are removed.
+func topicSteps(topicID string) []string {
+	t, ok := docs.Lookup(topicID)
+	if !ok {
+		return nil
+	}
+	var steps []string
+	started := false
+	for _, blk := range t.Blocks() {
+		if blk.Kind != docs.Step {
+			if started {
+				break
+			}
+			continue
+		}
+		started = true
+		text := plainMarkdown(blk.Text)
+		if strings.Contains(text, "totpkey") {
+			text = dropToolReferences(text)
+			if text == "" || strings.Contains(text, "totpkey") {
+				continue
+			}
+		}
+		steps = append(steps, text)
+	}
+	return steps
+}
+
+// dropToolReferences removes "(see totpkey explain …)" asides from a step.
+func dropToolReferences(s string) string {
+	for {
+		i := strings.Index(s, "(see totpkey")
+		if i < 0 {
+			return strings.TrimSpace(s)
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			return strings.TrimSpace(s[:i])
+		}
+		s = strings.TrimRight(s[:i], " ") + s[i+j+1:]
+	}
+}
+
+// plainMarkdown removes inline Markdown: `code`, **bold**, _emphasis_.
+func plainMarkdown(s string) string {
+	return strings.NewReplacer("`", "", "**", "", "__", "").Replace(s)
+}
+
+// wrapText wraps s at width columns, continuing lines with indent.
+func wrapText(s string, width int, indent string) string {
+	var b strings.Builder
+	col := 0
+	for i, word := range strings.Fields(s) {
+		n := len([]rune(word))
+		if i > 0 && col+1+n > width {
+			b.WriteString("\n" + indent)
+			col = len(indent)
+		} else if i > 0 {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	return b.String()
+}

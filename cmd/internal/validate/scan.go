@@ -1,0 +1,353 @@
+package validate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/totpkey/lines"
+	"github.com/totpkey/totpkey/totpkey/scan"
+
+	"github.com/totpkey/totpkey/docs"
+)
+
+// maxReplyFindings is how many findings of one text --scan --reply keeps
+// for its reply; memory stays bounded on a huge file.
+const maxReplyFindings = 100
+
+// scanBatch is a run of lines of one text on its way through the pipeline.
+// ctx is the line before the batch, scanned first for its context only (a
+// "my code is" at the end of it).
+type scanBatch struct {
+	lineBuffer
+	ctx      []byte
+	hasCtx   bool
+	last     bool // the last batch of its text
+	scanner  scan.Scanner
+	findings []scan.Finding
+	skipped  []lineItem // lines too long to scan
+	out      []byte
+	stats    render.TriageStats
+}
+
+func resetScanBatch(b *scanBatch) {
+	b.lineBuffer.Reset()
+	b.ctx, b.hasCtx, b.last = b.ctx[:0], false, false
+	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
+	b.stats.Reset()
+}
+
+// scanRun is one run of validate --scan.
+type scanRun struct {
+	o        *ValidateOptions
+	p        render.Palette
+	withFile bool
+	cols     []render.TableColumn
+	stats    render.TriageStats
+	started  bool
+	// For --reply: the findings of the current text.
+	replyFindings []scan.Finding
+	replyTotal    int
+}
+
+// runScan is validate --scan: it finds keys, codes, otpauth and export
+// links and known error messages in free text (support tickets: each file,
+// or standard input, is one) and classifies each.
+func runScan(o *ValidateOptions) error {
+	defer tuneGC(o.IO)()
+	run := &scanRun{o: o, p: render.NewPalette(o.IO.Color), withFile: len(o.Args) > 0}
+	run.cols = run.tableColumns()
+	pipe := newOrderedPipeline(
+		func() *scanBatch { return &scanBatch{lineBuffer: newLineBuffer()} },
+		resetScanBatch, run.render, run.write)
+	progress := iostreams.NewProgressFor(o.IO, o.Args)
+	err := forEachSource(o, func(name string, r io.Reader) error {
+		return run.Read(pipe, name, r, progress)
+	})
+	progress.Finish()
+	if perr := pipe.Close(); err == nil && perr != nil {
+		err = cmdutil.Failure(fmt.Errorf("writing the results: %w", perr))
+	}
+	// As for --lines, files that cannot be read do not stop the run: the
+	// summary covers the others, then the run ends with exit 1.
+	var unreadable *unreadableError
+	if err != nil && !errors.As(err, &unreadable) {
+		return err
+	}
+	if unreadable != nil && len(unreadable.errs) == len(o.Args) {
+		return err // nothing was read: no summary of nothing
+	}
+	if o.Output == "text" && !o.Reply {
+		if run.stats.Total == 0 {
+			fmt.Fprintln(o.IO.Out, "No keys, codes, otpauth links or error messages found.")
+		} else {
+			render.WriteSummary(o.IO.Out, run.p, &run.stats, "finding")
+		}
+	}
+	if unreadable != nil {
+		return err
+	}
+	return cmdutil.ExitWith(run.stats.ExitCode)
+}
+
+// read reads one text into batches, each carrying the line before it.
+func (run *scanRun) Read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
+	lr := lines.NewLineReader(r, 0)
+	b := pipe.Batch()
+	b.file = name
+	for lr.Next() {
+		l := lr.Line()
+		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
+			progress.Update(name, lr.BytesRead())
+			next := pipe.Batch()
+			next.file = name
+			if it := b.items[len(b.items)-1]; !it.tooLong {
+				next.ctx = append(next.ctx, b.data[it.off:it.end]...)
+				next.hasCtx = true
+			}
+			if err := pipe.Send(b); err != nil {
+				pipe.Discard(next)
+				return nil // the writer failed: Close reports it
+			}
+			b = next
+		}
+	}
+	progress.Update(name, lr.BytesRead())
+	b.last = true
+	pipe.Send(b)
+	if err := lr.Err(); err != nil {
+		return cmdutil.Failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
+	}
+	return nil
+}
+
+// render scans a batch and renders its findings, in a worker.
+func (run *scanRun) render(b *scanBatch) {
+	o := run.o
+	s := &b.scanner
+	s.Reset()
+	if b.hasCtx {
+		s.ScanLine(0, b.ctx, nil)
+	}
+	for _, it := range b.items {
+		if it.tooLong {
+			s.Skip()
+			b.skipped = append(b.skipped, it)
+			continue
+		}
+		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
+	}
+	var csvBuf bytes.Buffer
+	var v render.ResultView
+	var st render.ViewStorage
+	for i := range b.findings {
+		f := &b.findings[i]
+		if f.Kind == scan.FindingErrorMessage {
+			b.stats.AddClass("error-message", 0)
+		} else {
+			b.stats.Add(&f.Result)
+		}
+		if o.Reply {
+			continue // replies are written per text, in write
+		}
+		if f.Kind == scan.FindingErrorMessage && o.Output != "text" {
+			// JSON and CSV hold results, as the contract has them: the
+			// keys, codes and links found. An error message is not one;
+			// the table and the reply use it.
+			continue
+		}
+		switch o.Output {
+		case "json":
+			run.fillView(&v, &st, b.file, f)
+			b.out = render.AppendViewJSON(b.out, &v)
+		case "csv":
+			run.fillView(&v, &st, b.file, f)
+			csvBuf.Reset()
+			render.CsvLine(&csvBuf, run.csvRecord(&v))
+			b.out = append(b.out, csvBuf.Bytes()...)
+		default:
+			b.out = run.appendRow(b.out, b.file, f)
+		}
+	}
+}
+
+// fillView makes v the JSON and CSV view of a finding.
+func (run *scanRun) fillView(v *render.ResultView, st *render.ViewStorage, file string, f *scan.Finding) {
+	render.FillResultView(v, &f.Result, run.o.ShowSecret, st)
+	v.File, v.Line, v.Column, v.Kind = file, f.Line, f.Column, string(f.Kind)
+	v.Input = findingShown(f, run.o.ShowSecret, 1<<20)
+}
+
+// findingShown is a finding's text as the outputs show it: an error message
+// in full, a link with its secret masked, anything else masked.
+func findingShown(f *scan.Finding, showSecret bool, maxRunes int) string {
+	switch f.Kind {
+	case scan.FindingErrorMessage:
+		return cmdutil.TruncateRunes(f.Text, maxRunes)
+	case scan.FindingLink, scan.FindingExportLink:
+		if showSecret {
+			return cmdutil.TruncateRunes(f.Text, maxRunes)
+		}
+		return cmdutil.MaskLink(f.Text, maxRunes)
+	}
+	return cmdutil.ShownInput(&f.Result, f.Text, showSecret, maxRunes)
+}
+
+// write writes a rendered batch in order: the header before the first, the
+// warnings for skipped lines, and with --reply the reply at the end of each
+// text.
+func (run *scanRun) write(b *scanBatch) error {
+	run.stats.Merge(&b.stats)
+	w := run.o.IO.Out
+	if !run.started {
+		run.started = true
+		var head []byte
+		switch {
+		case run.o.Reply, run.o.Output == "json":
+		case run.o.Output == "csv":
+			var buf bytes.Buffer
+			render.CsvLine(&buf, run.csvHeader())
+			head = buf.Bytes()
+		default:
+			head = render.AppendTableHeader(nil, run.p, run.cols)
+		}
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+	}
+	for _, it := range b.skipped {
+		fmt.Fprintf(run.o.IO.ErrOut, "totpkey: warning: %s: line %d is %d bytes long, more than %d: skipped\n",
+			sourceName(b.file), it.line, it.length, lines.MaxLineBytes)
+	}
+	if _, err := w.Write(b.out); err != nil {
+		return err
+	}
+	if !run.o.Reply {
+		return nil
+	}
+	run.replyTotal += len(b.findings)
+	for _, f := range b.findings {
+		if len(run.replyFindings) < maxReplyFindings {
+			run.replyFindings = append(run.replyFindings, f)
+		}
+	}
+	if !b.last {
+		return nil
+	}
+	if run.withFile && len(run.o.Args) > 1 {
+		fmt.Fprintf(w, "=== %s ===\n", sourceName(b.file))
+	}
+	err := writeScanReply(w, run.replyFindings)
+	if len(run.o.Args) > 1 {
+		fmt.Fprintln(w)
+	}
+	run.replyFindings, run.replyTotal = run.replyFindings[:0], 0
+	return err
+}
+
+// writeScanReply is validate --scan --reply: one reply for everything found
+// in a text. A key found twice is named once.
+func writeScanReply(w io.Writer, findings []scan.Finding) error {
+	var items []replyItem
+	seen := map[string]bool{}
+	for i := range findings {
+		f := &findings[i]
+		id := string(f.Kind) + "\x00" + f.Result.Key + "\x00" + f.Text
+		if f.Result.Key != "" {
+			id = "key\x00" + f.Result.Key
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		it := replyItem{r: &f.Result, kind: f.Kind, text: f.Text}
+		if f.Kind != scan.FindingErrorMessage {
+			it.shown = replyShown(&f.Result, f.Text)
+		}
+		items = append(items, it)
+	}
+	_, err := io.WriteString(w, buildReply(items))
+	return err
+}
+
+// tableColumns lays out the text table of findings.
+func (run *scanRun) tableColumns() []render.TableColumn {
+	where := render.TableColumn{Title: "LINE:COL", Width: 9}
+	if run.withFile {
+		w := 0
+		for _, a := range run.o.Args {
+			w = max(w, len(sourceName(a)))
+		}
+		where = render.TableColumn{Title: "FILE:LINE:COL", Width: min(w, 40) + 12}
+	}
+	return []render.TableColumn{where,
+		{Title: "KIND", Width: len("error-message")},
+		{Title: "CLASS", Width: len("malformed")},
+		{Title: "FOUND", Width: cmdutil.MaxShownInput + 1},
+		{Title: "TOPIC", Width: len("failed-to-generate-totp")},
+		{Title: "RESULT"}}
+}
+
+// appendRow appends one finding's table row.
+func (run *scanRun) appendRow(dst []byte, file string, f *scan.Finding) []byte {
+	where := strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+	if run.withFile {
+		where = sourceName(file) + ":" + where
+	}
+	dst = render.AppendCell(dst, run.cols[0], where, where)
+	dst = render.AppendCell(dst, run.cols[1], string(f.Kind), string(f.Kind))
+	class := string(f.Result.Class)
+	shownClass := class
+	if class == "" {
+		shownClass = "-"
+	}
+	dst = render.AppendCell(dst, run.cols[2], render.ClassColor(run.p, class).Sprint(shownClass), shownClass)
+	shown := findingShown(f, run.o.ShowSecret, cmdutil.MaxShownInput)
+	dst = render.AppendCell(dst, run.cols[3], shown, shown)
+	dst = render.AppendCell(dst, run.cols[4], f.Result.Topic, f.Result.Topic)
+	result := ""
+	if f.Kind == scan.FindingErrorMessage {
+		result = "Error message"
+		if t, ok := docs.Lookup(f.Result.Topic); ok {
+			result += ": " + t.Title
+		}
+	} else {
+		result = render.Verdict(&f.Result)
+	}
+	dst = render.AppendCell(dst, run.cols[5], result, "")
+	return append(dst, '\n')
+}
+
+func (run *scanRun) csvHeader() []string {
+	h := []string{}
+	if run.withFile {
+		h = append(h, "file")
+	}
+	h = append(h, "line", "column", "kind", "class", "format", "input", "problems", "changes", "secret", "topic", "exit_code")
+	if run.o.ShowSecret {
+		h = append(h, "secret_value")
+	}
+	return h
+}
+
+func (run *scanRun) csvRecord(v *render.ResultView) []string {
+	rec := make([]string, 0, 13)
+	if run.withFile {
+		rec = append(rec, sourceName(v.File))
+	}
+	masked, value := "", ""
+	if v.Secret != nil {
+		masked, value = v.Secret.Masked, v.Secret.Value
+	}
+	rec = append(rec, strconv.Itoa(v.Line), strconv.Itoa(v.Column), v.Kind, v.Class, v.Format, v.Input,
+		render.ProblemIDs(v), render.ChangeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
+	if run.o.ShowSecret {
+		rec = append(rec, value)
+	}
+	return rec
+}
