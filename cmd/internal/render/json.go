@@ -2,13 +2,11 @@ package render
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/totpkey"
@@ -161,7 +159,7 @@ func planMask(raw string) (maskPlan, bool) {
 	for i := 0; i < len(raw); {
 		// Eight visible characters at a time, the bulk of a key; else
 		// the next eight one by one (a group, a space).
-		if i+8 <= len(raw) && visibleASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(raw[i:]), 8))) {
+		if i+8 <= len(raw) && visibleASCII8(load64(raw, i)) {
 			if p.start < 0 {
 				p.start = i
 			}
@@ -354,7 +352,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while they are all plain ASCII: most of
 		// what is written is long ASCII messages.
-		for i+8 <= len(s) && plainASCII8(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))) {
+		for i+8 <= len(s) && plainASCII8(load64(s, i)) {
 			i += 8
 		}
 		if i >= len(s) {
@@ -433,4 +431,12 @@ func appendChangeViews(dst []byte, list []changeView) []byte {
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
+}
+
+// load64 reads the eight bytes of s from i on as a little-endian number:
+// the compiler turns the shifts into one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

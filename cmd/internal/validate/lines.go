@@ -11,7 +11,6 @@ import (
 	"runtime/metrics"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
@@ -329,11 +328,12 @@ func (run *linesRun) render(b *lineBatch) {
 	var csvBuf bytes.Buffer
 	var v render.ResultView
 	var st render.ViewStorage
+	// One copy of the batch's text as a string, whose lines are the
+	// inputs: no copy (and no allocation) for each line.
+	text := string(b.data)
 	for k := range b.items {
 		it := &b.items[k]
-		// The input points into the batch, which stays unchanged until its
-		// output is written: no copy of each line.
-		input := unsafe.String(unsafe.SliceData(b.data[it.off:it.end]), it.end-it.off)
+		input := text[it.off:it.end]
 		var r totpkey.Result
 		if it.tooLong {
 			r = cmdutil.TooLongResult(it.length)
