@@ -14,7 +14,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// exitError carries the exit code of an outcome out of a command's RunE.
+// ExitError carries the exit code of an outcome out of a command's RunE.
 // With a nil err it only sets the exit code: the command has printed its
 // result already (a malformed key is not an error of the program).
 type ExitError struct {
@@ -32,7 +32,7 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.err }
 
-// exitWith ends a command with a code and nothing more to print.
+// ExitWith ends a command with a code and nothing more to print.
 func ExitWith(code int) error {
 	if code == 0 {
 		return nil
@@ -40,7 +40,7 @@ func ExitWith(code int) error {
 	return &ExitError{Code: code}
 }
 
-// usageErrorf is a usage error (exit 2): a bad flag value, a wrong
+// UsageErrorf is a usage error (exit 2): a bad flag value, a wrong
 // combination of flags, an unknown topic.
 func UsageErrorf(hint string, format string, args ...any) error {
 	e := &ExitError{Code: ExitUsage, err: fmt.Errorf(format, args...)}
@@ -50,13 +50,13 @@ func UsageErrorf(hint string, format string, args ...any) error {
 	return e
 }
 
-// failure is an error that is not about the input's class (exit 1), with
+// Failure is an error that is not about the input's class (exit 1), with
 // optional hints.
 func Failure(err error, hints ...string) error {
 	return &ExitError{Code: ExitFailure, err: err, Hints: hints}
 }
 
-// report prints an error the way age does, "totpkey: error: …" then
+// Report prints an error the way age does, "totpkey: error: …" then
 // "totpkey: hint: …", and returns its exit code. Errors that carry no
 // message print nothing. Whatever in the message or the hints could be a
 // key, or part of one, is masked (maskSecretsIn): error messages quote what
@@ -270,7 +270,7 @@ func looksLikeKeyWord(w string) bool {
 	return totpkey.Classify(w).Class == totpkey.ClassValid
 }
 
-// keyLike reports whether a whole argument could be a key or part of one:
+// KeyLike reports whether a whole argument could be a key or part of one:
 // something maskSecretsIn would mask, groups of letters and digits that
 // together look like a key ("JBSW Y3DP EH"), or a valid key.
 func KeyLike(s string) bool {
@@ -312,7 +312,7 @@ func groupedKeyLike(s string) bool {
 	return looksLikeKeyWord(joined.String())
 }
 
-// maskArg masks an argument, a flag value or a kept CSV value for an error
+// MaskArg masks an argument, a flag value or a kept CSV value for an error
 // message or a table: the whole of it, groups kept, when it is keyLike
 // as a whole ("JBSW •••• ••"), else each key-like part of it
 // (maskSecretsIn). Text that is no key comes back unchanged.
@@ -326,7 +326,7 @@ func MaskArg(s string) string {
 	return s
 }
 
-// maskKeyLike is what tables, JSON, CSV and replies show of a value that is
+// MaskKeyLike is what tables, JSON, CSV and replies show of a value that is
 // not itself the input but may hold a key (a --keep column, a CSV header
 // name): maskArg, unless the user asked to see secrets.
 func MaskKeyLike(s string, showSecret bool) string {

@@ -16,7 +16,7 @@ const (
 	ExitMismatch  = 5 // the key is valid but does not produce the code given
 )
 
-// exitCodeOf is the exit code one result alone gives, per the contract.
+// ExitCodeOf is the exit code one result alone gives, per the contract.
 func ExitCodeOf(r *totpkey.Result) int {
 	switch r.Class {
 	case totpkey.ClassValid:
@@ -30,7 +30,7 @@ func ExitCodeOf(r *totpkey.Result) int {
 	return ExitMalformed
 }
 
-// tooLongResult is the result for a line longer than a line reader keeps:
+// TooLongResult is the result for a line longer than a line reader keeps:
 // nothing that long is a key, and its text was not read.
 func TooLongResult(length int64) totpkey.Result {
 	return totpkey.Result{

@@ -9,10 +9,10 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// maxShownInput is how many characters of an input the table shows.
+// MaxShownInput is how many characters of an input the table shows.
 const MaxShownInput = 24
 
-// maskInput shows an input as given without giving away a secret: the
+// MaskInput shows an input as given without giving away a secret: the
 // first four characters that are not white space (half of a short input),
 // then "•" for every other character, white space kept as single spaces
 // and dashes kept, so that groups stay visible ("jbsw •••• •••• ••••"). Invisible and control
@@ -107,7 +107,7 @@ func maskASCII(input string, maxRunes int) (string, bool) {
 	return b.String(), true
 }
 
-// maskLink shows an otpauth or export link with the values of its secret
+// MaskLink shows an otpauth or export link with the values of its secret
 // and data parameters masked like a key; the rest (type, issuer, account
 // name) is not secret. A link with neither is masked like any input.
 func MaskLink(link string, maxRunes int) string {
@@ -154,7 +154,7 @@ var asciiStrings = func() (t [utf8.RuneSelf]string) {
 	return t
 }()
 
-// runeString is string(r), without allocating for ASCII.
+// RuneString is string(r), without allocating for ASCII.
 func RuneString(r rune) string {
 	if r >= 0 && r < utf8.RuneSelf {
 		return asciiStrings[r]
@@ -178,7 +178,7 @@ func appendASCIILower(dst []byte, s string) []byte {
 	return dst
 }
 
-// truncateRunes cuts s to at most n characters, marking the cut with "…".
+// TruncateRunes cuts s to at most n characters, marking the cut with "…".
 func TruncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -187,7 +187,7 @@ func TruncateRunes(s string, n int) string {
 	return string(runes[:n]) + "…"
 }
 
-// shownInput is what the tables show for an input: the input as given,
+// ShownInput is what the tables show for an input: the input as given,
 // masked (links with their secret masked); with showSecret, the cleaned key
 // in full when one was found.
 func ShownInput(r *totpkey.Result, input string, showSecret bool, maxRunes int) string {
@@ -200,7 +200,7 @@ func ShownInput(r *totpkey.Result, input string, showSecret bool, maxRunes int) 
 	return MaskInput(input, maxRunes)
 }
 
-// viewInput is the "input" field of the JSON and CSV outputs: the input as
+// ViewInput is the "input" field of the JSON and CSV outputs: the input as
 // given, masked, links with their secret masked.
 func ViewInput(input string) string {
 	if HasLinkPrefix(input) {

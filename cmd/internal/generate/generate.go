@@ -19,7 +19,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// generateOptions are the inputs of one run of generate.
+// GenerateOptions are the inputs of one run of generate.
 type GenerateOptions struct {
 	IO  *iostreams.IOStreams
 	Now func() time.Time
@@ -66,7 +66,7 @@ func NewGenerateCmd(streams *iostreams.IOStreams) *cobra.Command {
 	})
 }
 
-// generateCommand builds the generate command around its options, which
+// GenerateCommand builds the generate command around its options, which
 // tests fill with a fake clock and fake ticks.
 func GenerateCommand(opts *GenerateOptions) *cobra.Command {
 	cmd := &cobra.Command{

@@ -14,7 +14,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// codeEntry is one key to print codes for: its generator and, for an
+// CodeEntry is one key to print codes for: its generator and, for an
 // otpauth link, the account it names.
 type CodeEntry struct {
 	label   string              // "Zerodha (AB1234)"; empty for a bare key
@@ -51,7 +51,7 @@ func newCodeEntry(r *totpkey.Result, override code.Params) (CodeEntry, error) {
 	return e, nil
 }
 
-// barWidth is the width of the countdown bar in cells.
+// BarWidth is the width of the countdown bar in cells.
 const BarWidth = 20
 
 // minBarColumns is the narrowest terminal the bar is drawn on: the code
@@ -63,7 +63,7 @@ const minBarColumns = 60
 // time left to type the code.
 const lowSeconds = 5
 
-// codeFrame is the text output of generate at one moment: the static
+// CodeFrame is the text output of generate at one moment: the static
 // output, and each redraw of --watch.
 type CodeFrame struct {
 	entries []CodeEntry
@@ -104,7 +104,7 @@ func (f CodeFrame) lines(at time.Time) []string {
 	return out
 }
 
-// bar draws how much of the period is left: full at the start of a period,
+// Bar draws how much of the period is left: full at the start of a period,
 // empty at its end.
 func Bar(left, period int) string {
 	full := (left*BarWidth + period/2) / period
@@ -112,7 +112,7 @@ func Bar(left, period int) string {
 	return strings.Repeat("█", full) + strings.Repeat("░", BarWidth-full)
 }
 
-// ceilSeconds rounds a duration up to whole seconds, the way authenticator
+// CeilSeconds rounds a duration up to whole seconds, the way authenticator
 // apps count down: 0.2 s left shows as 1.
 func CeilSeconds(d time.Duration) int {
 	return int((d + time.Second - 1) / time.Second)

@@ -22,7 +22,7 @@ const (
 	ClearLine  = "\r\x1b[2K"
 )
 
-// watcher redraws a codeFrame in place on a terminal. It is driven from
+// Watcher redraws a codeFrame in place on a terminal. It is driven from
 // outside (start, tick, stop) so that tests can run it with a fake clock
 // and no goroutines.
 type Watcher struct {
@@ -55,13 +55,13 @@ func (wt *Watcher) tick(now time.Time) error {
 	return wt.Flush()
 }
 
-// stop restores the cursor. The last frame stays on screen.
+// Stop restores the cursor. The last frame stays on screen.
 func (wt *Watcher) Stop() error {
 	fmt.Fprint(wt.w, ShowCursor)
 	return wt.Flush()
 }
 
-// run redraws on every tick until ctx ends (Ctrl-C) or the ticks stop, and
+// Run redraws on every tick until ctx ends (Ctrl-C) or the ticks stop, and
 // always restores the cursor.
 func (wt *Watcher) Run(ctx context.Context, now func() time.Time, ticks <-chan time.Time) (err error) {
 	defer func() {

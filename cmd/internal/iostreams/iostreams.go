@@ -29,7 +29,7 @@ type IOStreams struct {
 	Env func(string) string
 }
 
-// forceTTYEnv makes the command behave as on a terminal even when its
+// ForceTTYEnv makes the command behave as on a terminal even when its
 // streams are pipes, for tests and for screenshots ("1").
 const ForceTTYEnv = "TOTPKEY_FORCE_TTY"
 
@@ -59,7 +59,7 @@ func System() *IOStreams {
 	return s
 }
 
-// colorAllowed applies the NO_COLOR convention (https://no-color.org) and
+// ColorAllowed applies the NO_COLOR convention (https://no-color.org) and
 // TERM=dumb.
 func ColorAllowed(env func(string) string) bool {
 	return env("NO_COLOR") == "" && env("TERM") != "dumb"

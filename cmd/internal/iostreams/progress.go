@@ -16,7 +16,7 @@ const (
 	progressWidth    = 30
 )
 
-// progressBar draws "[#####-----]  42%  110 MB of 260 MB" on standard error
+// ProgressBar draws "[#####-----]  42%  110 MB of 260 MB" on standard error
 // while --lines or --scan reads large files. A nil *progressBar draws
 // nothing, so callers need not check.
 type ProgressBar struct {
@@ -30,7 +30,7 @@ type ProgressBar struct {
 	drawn bool
 }
 
-// newProgressFor returns a progress bar for reading the named files (or
+// NewProgressFor returns a progress bar for reading the named files (or
 // standard input), or nil when none should be drawn: standard error is not
 // a terminal, standard output is (the results are the progress then), or
 // the input is small or of unknown size (a pipe).
@@ -62,7 +62,7 @@ func NewProgressFor(streams *IOStreams, files []string) *ProgressBar {
 	return NewProgressBar(streams.ErrOut, total, time.Now)
 }
 
-// newProgressBar returns a bar for total bytes, or nil when total is below
+// NewProgressBar returns a bar for total bytes, or nil when total is below
 // progressMinBytes.
 func NewProgressBar(w io.Writer, total int64, now func() time.Time) *ProgressBar {
 	if total < ProgressMinBytes {
@@ -71,7 +71,7 @@ func NewProgressBar(w io.Writer, total int64, now func() time.Time) *ProgressBar
 	return &ProgressBar{w: w, Total: total, now: now, last: now()}
 }
 
-// update records that n bytes of the named file have been read, and redraws
+// Update records that n bytes of the named file have been read, and redraws
 // the bar when it is due.
 func (p *ProgressBar) Update(name string, n int64) {
 	if p == nil {
@@ -96,7 +96,7 @@ func (p *ProgressBar) draw() {
 	p.drawn = true
 }
 
-// finish clears the bar from the terminal line.
+// Finish clears the bar from the terminal line.
 func (p *ProgressBar) Finish() {
 	if p == nil || !p.drawn {
 		return

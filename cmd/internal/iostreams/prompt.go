@@ -72,11 +72,11 @@ func errSignalled(sig os.Signal) error {
 	return errInterrupted()
 }
 
-// hiddenTerminal is the terminal under the hidden prompt. Its parts are
+// HiddenTerminal is the terminal under the hidden prompt. Its parts are
 // function values so that tests can fake a terminal and signals: a real
 // one cannot be driven from go test.
 type HiddenTerminal struct {
-	// in gives the bytes typed, one key at a time.
+	// In gives the bytes typed, one key at a time.
 	In io.Reader
 	// makeRaw switches echo, line editing and the keyboard signals off
 	// and returns the function that restores the state saved before.
@@ -105,7 +105,7 @@ func systemTerminal(fd int) *HiddenTerminal {
 	}
 }
 
-// read reads one line without echo. The terminal is in raw mode while it
+// Read reads one line without echo. The terminal is in raw mode while it
 // waits, and is restored however the wait ends: Enter, Ctrl-D (end of
 // input: what was typed, possibly nothing), Ctrl-C (errInterrupted), or a
 // signal (errSignalled), so that the shell never comes back without echo.
@@ -150,7 +150,7 @@ const (
 	keyDelete    = 0x7f
 )
 
-// readHiddenLine reads a line typed on a terminal in raw mode, doing the
+// ReadHiddenLine reads a line typed on a terminal in raw mode, doing the
 // line editing the terminal would do (Backspace, Ctrl-U, Ctrl-W). Enter
 // ends the line; Ctrl-D or the end of input ends it too, with what was
 // typed so far (nothing, at an empty prompt); Ctrl-C is errInterrupted.

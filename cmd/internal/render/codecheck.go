@@ -84,7 +84,7 @@ func durationWords(secs int) string {
 	}
 }
 
-// countWords writes a count with its noun in the right number.
+// CountWords writes a count with its noun in the right number.
 func CountWords(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

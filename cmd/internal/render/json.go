@@ -12,7 +12,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// appendViewJSON appends v as encoding/json with SetEscapeHTML(false)
+// AppendViewJSON appends v as encoding/json with SetEscapeHTML(false)
 // writes it, followed by a line break: the same bytes as writeJSONResults,
 // without reflection or allocation. --lines -o json writes a million
 // results a second through it; TestAppendViewJSONMatchesEncodingJSON holds
@@ -21,7 +21,7 @@ func AppendViewJSON(dst []byte, v *ResultView) []byte {
 	return AppendViewJSONInput(dst, v, "", false)
 }
 
-// appendViewJSONInput is appendViewJSON with the "input" field written
+// AppendViewJSONInput is appendViewJSON with the "input" field written
 // straight from the raw input, masked as viewInput masks it, without
 // building the string first (v.Input is not used then). --lines writes
 // every result through it.

@@ -22,7 +22,7 @@ var reasonTitles = map[totpkey.ReasonID]string{
 	totpkey.ReasonKeyWithCode:      "a key and a one-time code together",
 }
 
-// verdict is the one-line summary of a result.
+// Verdict is the one-line summary of a result.
 func Verdict(r *totpkey.Result) string {
 	switch {
 	case r.Class == totpkey.ClassValid && r.CodeCheck != nil && !r.CodeCheck.Matched:

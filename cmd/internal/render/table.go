@@ -14,7 +14,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// triageStats counts results by class and by reason for the summary. It
+// TriageStats counts results by class and by reason for the summary. It
 // is updated once per line, so it uses no maps: the classes are few and
 // known, and a run meets a handful of reasons.
 type TriageStats struct {
@@ -82,7 +82,7 @@ func (s *TriageStats) Merge(o *TriageStats) {
 
 func (s *TriageStats) Reset() { *s = TriageStats{reasons: s.reasons[:0]} }
 
-// writeSummary prints the counts: "3 lines: 1 valid (1 after cleaning),
+// WriteSummary prints the counts: "3 lines: 1 valid (1 after cleaning),
 // 1 code, 1 malformed" and "by reason: one-time-code 1, …", reasons by
 // count, then by id.
 func WriteSummary(w io.Writer, p Palette, s *TriageStats, noun string) {
@@ -125,7 +125,7 @@ func Plural(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
-// classColor is the colour of a class in tables: valid green, code yellow,
+// ClassColor is the colour of a class in tables: valid green, code yellow,
 // anything else red.
 func ClassColor(p Palette, class string) colorer {
 	switch class {
@@ -144,14 +144,14 @@ type colorer interface {
 	Sprint(a ...any) string
 }
 
-// tableColumn is one column of a text table.
+// TableColumn is one column of a text table.
 type TableColumn struct {
 	Title string
 	Width int // 0: the last column, as wide as its text
 	Right bool
 }
 
-// appendCell appends a cell padded to its width; text may carry colour
+// AppendCell appends a cell padded to its width; text may carry colour
 // codes, so the padding is computed from plain, the text without them.
 func AppendCell(dst []byte, c TableColumn, text, plain string) []byte {
 	n := utf8.RuneCountInString(plain)
@@ -169,7 +169,7 @@ func AppendCell(dst []byte, c TableColumn, text, plain string) []byte {
 	return append(dst, "  "...)
 }
 
-// appendTableHeader appends the column titles.
+// AppendTableHeader appends the column titles.
 func AppendTableHeader(dst []byte, p Palette, cols []TableColumn) []byte {
 	for _, c := range cols {
 		dst = AppendCell(dst, c, p.Bold.Sprint(c.Title), c.Title)
@@ -178,14 +178,14 @@ func AppendTableHeader(dst []byte, p Palette, cols []TableColumn) []byte {
 	return append(dst, '\n')
 }
 
-// csvLine renders one CSV record.
+// CsvLine renders one CSV record.
 func CsvLine(dst *bytes.Buffer, fields []string) {
 	w := csv.NewWriter(dst)
 	_ = w.Write(fields) // writes to a bytes.Buffer cannot fail
 	w.Flush()
 }
 
-// problemIDs joins the ids of a view's problems with ";", each once.
+// ProblemIDs joins the ids of a view's problems with ";", each once.
 func ProblemIDs(v *ResultView) string {
 	var ids []string
 	for _, p := range v.Problems {
@@ -196,7 +196,7 @@ func ProblemIDs(v *ResultView) string {
 	return strings.Join(ids, ";")
 }
 
-// changeIDs joins the ids of a view's changes with ";".
+// ChangeIDs joins the ids of a view's changes with ";".
 func ChangeIDs(v *ResultView) string {
 	ids := make([]string, len(v.Changes))
 	for i, c := range v.Changes {

@@ -19,7 +19,7 @@ import (
 // characters; a longer one is described only.
 const maxEchoRunes = 120
 
-// palette colours text when the output allows it, and leaves it plain
+// Palette colours text when the output allows it, and leaves it plain
 // otherwise (a pipe, NO_COLOR, TERM=dumb).
 type Palette struct {
 	Good, Warn, bad, Bold, Dim *color.Color
@@ -87,7 +87,7 @@ func writeResultText(w io.Writer, streams *iostreams.IOStreams, r *totpkey.Resul
 	return nil
 }
 
-// writeResultsText prints results for a person, one after the other, then
+// WriteResultsText prints results for a person, one after the other, then
 // the fix of each: a topic that several results share (the accounts of one
 // export, say) is printed once, after the last of them.
 func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpkey.Result, input string, showSecret bool) error {
@@ -115,7 +115,7 @@ func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpk
 	return nil
 }
 
-// accountLabel names an account from a link: "Zerodha (AB1234)", with its
+// AccountLabel names an account from a link: "Zerodha (AB1234)", with its
 // place in a multi-code export.
 func AccountLabel(a link.Account, b link.Batch) string {
 	s := a.Issuer

@@ -28,13 +28,13 @@ type topicStyle struct {
 	// width is the column to wrap at; 0 does not wrap (piped output, where
 	// the reader or the next program decides).
 	Width int
-	// bold styles the title, headings and **strong** text; nil for none.
+	// Bold styles the title, headings and **strong** text; nil for none.
 	Bold *color.Color
 	// bullet is the mark before a bullet item.
 	bullet string
 }
 
-// topicStyleFor decides the layout for w: on a terminal, wrapped to its
+// TopicStyleFor decides the layout for w: on a terminal, wrapped to its
 // width with bold headings (when colour is allowed); on a pipe, plain text
 // with one line per paragraph or step.
 func TopicStyleFor(w io.Writer, streams *iostreams.IOStreams) topicStyle {
@@ -81,7 +81,7 @@ func writeTopic(w io.Writer, streams *iostreams.IOStreams, id string) error {
 	return RenderTopicText(w, TopicStyleFor(w, streams), t)
 }
 
-// renderTopicText lays out a topic: the title, then each block, with a
+// RenderTopicText lays out a topic: the title, then each block, with a
 // blank line between blocks except between items of the same list.
 func RenderTopicText(w io.Writer, style topicStyle, t docs.Topic) error {
 	var b strings.Builder
@@ -110,14 +110,14 @@ func RenderTopicText(w io.Writer, style topicStyle, t docs.Topic) error {
 	return err
 }
 
-// renderTopicMarkdown writes the topic as Markdown: the title as a first
+// RenderTopicMarkdown writes the topic as Markdown: the title as a first
 // level heading, then the body as written.
 func RenderTopicMarkdown(w io.Writer, t docs.Topic) error {
 	_, err := fmt.Fprintf(w, "# %s\n\n%s", t.Title, t.Body)
 	return err
 }
 
-// strong styles s as bold when the style has colour.
+// Strong styles s as bold when the style has colour.
 func (s topicStyle) Strong(text string) string {
 	if s.Bold == nil {
 		return text
@@ -125,7 +125,7 @@ func (s topicStyle) Strong(text string) string {
 	return s.Bold.Sprint(text)
 }
 
-// wrap writes text as one item: the first line starts with first, the
+// Wrap writes text as one item: the first line starts with first, the
 // following ones with rest; words move to the next line at the width.
 // Inline Markdown is resolved: **strong** is bold on a terminal and
 // `code` loses its backticks. With allStrong the whole text is bold (a
@@ -247,7 +247,7 @@ func resolveCode(text string) string {
 	return strings.ReplaceAll(text, "`", "")
 }
 
-// plainInline removes inline marks from a short text such as a heading.
+// PlainInline removes inline marks from a short text such as a heading.
 func PlainInline(text string) string {
 	words := inlineWords(text)
 	parts := make([]string, len(words))

@@ -10,7 +10,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// resultView is a result as the outside sees it: the JSON object of the
+// ResultView is a result as the outside sees it: the JSON object of the
 // contract, and the one data path that the text, JSON and CSV outputs are
 // all written from. Fields for where a result came from (--lines, --scan,
 // --qr) are empty for a single input.
@@ -102,7 +102,7 @@ func newResultView(r *totpkey.Result, showSecret bool) ResultView {
 	return v
 }
 
-// viewStorage holds what a view's slices and pointers point to, so that
+// ViewStorage holds what a view's slices and pointers point to, so that
 // --lines and --scan build a million views with one storage and (almost)
 // no allocation.
 type ViewStorage struct {
@@ -116,7 +116,7 @@ type ViewStorage struct {
 // changeOrder is totpkey.ChangeIDs, computed once.
 var changeOrder = totpkey.ChangeIDs()
 
-// fillResultView makes *v the view of r, in storage st: the one place that
+// FillResultView makes *v the view of r, in storage st: the one place that
 // turns a result into what the outputs show. A view filled again from the
 // same storage no longer holds the earlier result.
 func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewStorage) {
@@ -179,7 +179,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 	}
 }
 
-// writeJSONResults prints one JSON object per result, one per line.
+// WriteJSONResults prints one JSON object per result, one per line.
 func WriteJSONResults(w io.Writer, results []totpkey.Result, showSecret bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -42,7 +42,7 @@ func addLine[T string | []byte](b *lineBuffer, it lineItem, text T) (full bool) 
 	return len(b.items) >= BatchLines || len(b.data) >= batchBytes
 }
 
-// reset empties the buffer for reuse, keeping its memory.
+// Reset empties the buffer for reuse, keeping its memory.
 func (b *lineBuffer) Reset() {
 	b.file, b.data, b.items = "", b.data[:0], b.items[:0]
 }

@@ -46,7 +46,7 @@ type linesRun struct {
 	started  bool
 }
 
-// runLines is validate --lines: every line of the files (or of standard
+// RunLines is validate --lines: every line of the files (or of standard
 // input) is one input with one result, blank lines included. With
 // --column the input is CSV and the named column is classified.
 func RunLines(o *ValidateOptions) error {

@@ -14,7 +14,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// resultsFromQR is validate --qr FILE: the results of every QR code in the
+// ResultsFromQR is validate --qr FILE: the results of every QR code in the
 // image, each classified like a pasted input (an export code gives one
 // result per account). An image without a readable code is a no-qr result
 // (exit 4); an image that cannot be read at all is a failure (exit 1).

@@ -95,7 +95,7 @@ func runScan(o *ValidateOptions) error {
 	return cmdutil.ExitWith(run.stats.ExitCode)
 }
 
-// read reads one text into batches, each carrying the line before it.
+// Read reads one text into batches, each carrying the line before it.
 func (run *scanRun) Read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()

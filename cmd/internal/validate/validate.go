@@ -15,11 +15,11 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// maxStdinBytes bounds what validate reads from standard input for one
+// MaxStdinBytes bounds what validate reads from standard input for one
 // input: anything longer is not a key, and is not kept in memory.
 const MaxStdinBytes = totpkey.MaxInputBytes
 
-// validateOptions are the inputs of one run of validate.
+// ValidateOptions are the inputs of one run of validate.
 type ValidateOptions struct {
 	IO  *iostreams.IOStreams
 	Now func() time.Time
@@ -171,13 +171,13 @@ func runValidate(o *ValidateOptions) error {
 	return cmdutil.ExitWith(HighestExitCode(results))
 }
 
-// classifyInput classifies one input into its results: one, or one per
+// ClassifyInput classifies one input into its results: one, or one per
 // account of an export link.
 func ClassifyInput(input string) []totpkey.Result {
 	return totpkey.ClassifyAll(input)
 }
 
-// highestExitCode is the exit code of several results: the highest of
+// HighestExitCode is the exit code of several results: the highest of
 // theirs.
 func HighestExitCode(results []totpkey.Result) int {
 	code := 0
@@ -199,7 +199,7 @@ func writeResults(o *ValidateOptions, input string, results []totpkey.Result) er
 	return render.WriteResultsText(w, o.IO, results, input, o.ShowSecret)
 }
 
-// readInput gets one input: from the argument, else standard input, else
+// ReadInput gets one input: from the argument, else standard input, else
 // (standard input a terminal) a prompt that does not echo. The argument "-"
 // means standard input, as no argument does: on a terminal that is the
 // hidden prompt too, so that the key never shows on the screen.
