@@ -2,6 +2,7 @@ package totpkey
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,46 +13,99 @@ const MaskedPrefix = 4
 // maskBullets is a run of mask characters, written in one go.
 const maskBullets = "••••••••••••••••"
 
-// Mask returns a secret with everything after its first MaskedPrefix
-// characters replaced by "•", one per character, so the length stays
-// visible: "JBSW••••••••••••". Secrets of eight characters or fewer show
-// only half, rounded down.
+// Mask is the one masking rule: it returns a secret with everything after
+// its first MaskedPrefix characters replaced by "•", one per character, so
+// the length stays visible: "JBSW••••••••••••". Secrets of eight characters
+// or fewer show only half, rounded down.
+//
+// The way the secret is written stays visible too: white space around it
+// is dropped, a run of white space inside it shows as one space, and the
+// dashes and dots between its groups are kept and not counted
+// ("jbsw •••• •••• ••••"). An invisible or control character, or a byte
+// that is not UTF-8, among the characters shown shows as "·".
 func Mask(secret string) string {
-	ascii := true
+	if m, ok := maskPlain(secret); ok {
+		return m
+	}
+	return maskWritten(strings.TrimSpace(secret), true, true)
+}
+
+// maskWritten is Mask for a secret as it is written. With reveal it shows
+// the first characters Mask shows, otherwise none (a part of a key whose
+// start another part showed). With collapse a run of white space shows as
+// one space; without it the white space stays as it is (a key inside a
+// text whose tabs and line breaks must stay).
+func maskWritten(secret string, reveal, collapse bool) string {
+	visible := 0
+	for _, r := range secret {
+		if !maskLayout(r, visible) {
+			visible++
+		}
+	}
+	show := 0
+	if reveal {
+		show = shownChars(visible)
+	}
+	var b strings.Builder
+	b.Grow(len(secret) + 2*visible)
+	shown, space := 0, false
+	for _, r := range secret {
+		switch {
+		case collapse && unicode.IsSpace(r):
+			space = true
+			continue
+		case space:
+			b.WriteByte(' ')
+			space = false
+		}
+		switch {
+		case maskLayout(r, shown):
+			b.WriteRune(r)
+			continue
+		case shown >= show:
+			b.WriteString("•")
+		case r == utf8.RuneError || Invisible(r) || !unicode.IsPrint(r):
+			b.WriteString("·")
+		default:
+			b.WriteRune(r)
+		}
+		shown++
+	}
+	return b.String()
+}
+
+// maskPlain is Mask for the common case, a cleaned key: printable ASCII
+// without white space, dashes or dots, masked in one allocation. It
+// reports false for anything else.
+func maskPlain(secret string) (string, bool) {
 	for i := 0; i < len(secret); i++ {
-		if secret[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+		if c := secret[i]; c <= ' ' || c >= 0x7f || c == '-' || c == '.' {
+			return "", false
 		}
 	}
 	n := len(secret)
-	if !ascii {
-		n = utf8.RuneCountInString(secret)
-	}
-	show := MaskedPrefix
-	if n <= 2*MaskedPrefix {
-		show = n / 2
-	}
+	show := shownChars(n)
 	var b strings.Builder
 	b.Grow(show + (n-show)*len("•"))
-	if ascii {
-		// The common case, a key: the prefix, then the bullets in runs.
-		b.WriteString(secret[:show])
-		for rest := n - show; rest > 0; {
-			k := min(rest, len(maskBullets)/len("•"))
-			b.WriteString(maskBullets[:k*len("•")])
-			rest -= k
-		}
-		return b.String()
+	b.WriteString(secret[:show])
+	for rest := n - show; rest > 0; {
+		k := min(rest, len(maskBullets)/len("•"))
+		b.WriteString(maskBullets[:k*len("•")])
+		rest -= k
 	}
-	i := 0
-	for _, r := range secret {
-		if i < show {
-			b.WriteRune(r)
-		} else {
-			b.WriteString("•")
-		}
-		i++
+	return b.String(), true
+}
+
+// shownChars is how many of a secret's n characters Mask shows.
+func shownChars(n int) int {
+	if n <= 2*MaskedPrefix {
+		return n / 2
 	}
-	return b.String()
+	return MaskedPrefix
+}
+
+// maskLayout reports whether r is part of how a secret is written, not of
+// the secret: white space, and a dash or dot after the first character.
+func maskLayout(r rune, before int) bool {
+	return unicode.IsSpace(r) || (r == '-' || r == '.') && before > 0
 }

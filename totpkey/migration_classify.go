@@ -41,7 +41,7 @@ func classifyMigrationAccount(a *link.MigrationAccount, index, count int, batch 
 		Period:    migrationPeriod,
 		Counter:   a.Counter,
 	}
-	which := a.Label(index, count)
+	which := MaskText(a.Label(index, count)) // a name can be a key
 	if len(a.Secret) == 0 {
 		r := badMigration(which + " has no secret in the export")
 		r.Account, r.Batch = account, batch

@@ -27,6 +27,18 @@ var commonWords = map[string]bool{
 	"show": true, "says": true, "unable": true, "cannot": true, "wrong": true,
 	"test": true, "user": true, "admin": true, "qwerty": true, "letmein": true,
 	"welcome": true, "none": true, "null": true, "undefined": true, "yes": true,
+	// The names in this project's own messages.
+	"totpkey": true, "autotrader": true, "validate": true, "explain": true,
+	"usage": true, "command": true, "unknown": true, "flag": true,
+	// Hinglish, as traders write tickets: "TOTP kaam nahi kar raha hai".
+	"hai": true, "hain": true, "nahi": true, "nahin": true, "kar": true,
+	"raha": true, "rahi": true, "kaam": true, "mera": true, "meri": true,
+	"mere": true, "kya": true, "kyu": true, "kyon": true, "kaise": true,
+	"kahan": true, "kaha": true, "par": true, "pe": true, "mein": true,
+	"se": true, "ka": true, "ki": true, "ke": true, "ko": true, "ho": true,
+	"hua": true, "gaya": true, "diya": true, "liya": true, "bhi": true,
+	"aur": true, "abhi": true, "phir": true, "karo": true, "kijiye": true,
+	"bhai": true, "sahi": true, "galat": true, "dikh": true, "milega": true,
 }
 
 // wordStarts has bit c-'a' of entry n set when a common word of n letters

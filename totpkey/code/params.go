@@ -65,7 +65,7 @@ func (p Params) Validate() error {
 		return fmt.Errorf("%w (got %d)", link.ErrBadPeriod, p.Period)
 	}
 	if newHash(p.Algorithm) == nil {
-		return fmt.Errorf("%w (got %.16q)", link.ErrBadAlgorithm, p.Algorithm)
+		return link.ErrBadAlgorithm
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func ExampleScan() {
 	// Output:
 	// 2:11 code "482•••" code one-time-code
 	// 2:56 error-message "Failed to generate TOTP"  failed-to-generate-totp
-	// 3:18 key "PFYQ•••••••••••••••" valid cleaned-key
+	// 3:18 key "PFYQ •••• •••• ••••" valid cleaned-key
 }
 
 func ExampleLineReader() {

@@ -1,148 +1,65 @@
 package cmdutil
 
 import (
-	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/totpkey"
 )
 
+// The command shows what users give it through the library's one masking
+// rule (totpkey.Mask and totpkey.MaskText); these are the ways it applies
+// it.
+
 // MaxShownInput is how many characters of an input the table shows.
 const MaxShownInput = 24
 
-// MaskInput shows an input as given without giving away a secret: the
-// first four characters that are not white space (half of a short input),
-// then "•" for every other character, white space kept as single spaces
-// and dashes kept, so that groups stay visible ("jbsw •••• •••• ••••"). Invisible and control
-// characters show as "·". At most maxRunes characters are shown.
+// MaskInput shows an input as given without giving away a secret: an
+// otpauth or export link with its secret masked and the rest readable
+// (totpkey.MaskText), anything else as the secret it was offered as
+// (totpkey.Mask: the first four characters, groups kept). At most maxRunes
+// characters are shown.
 func MaskInput(input string, maxRunes int) string {
 	input = strings.TrimSpace(input)
-	if m, ok := maskASCII(input, maxRunes); ok {
-		return m
+	if HasLinkPrefix(input) {
+		return TruncateRunes(totpkey.MaskText(input), maxRunes)
 	}
-	visible := 0
-	for _, r := range input {
-		if !unicode.IsSpace(r) && !(r == '-' && visible > 0) {
-			visible++
-		}
-	}
-	show := totpkey.MaskedPrefix
-	if visible <= 2*totpkey.MaskedPrefix {
-		show = visible / 2
-	}
-	var b strings.Builder
-	shown, runes, space := 0, 0, false
-	for _, r := range input {
-		if runes >= maxRunes {
-			b.WriteString("…")
-			break
-		}
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			runes++
-			space = false
-		}
-		switch {
-		case r == '-' && shown > 0:
-			b.WriteByte('-')
-			runes++
-			continue
-		case shown >= show:
-			b.WriteString("•")
-		case r == utf8.RuneError || totpkey.Invisible(r) || !unicode.IsPrint(r):
-			b.WriteString("·")
-		default:
-			b.WriteRune(r)
-		}
-		shown++
-		runes++
-	}
-	return b.String()
+	return TruncateRunes(totpkey.Mask(input), maxRunes)
 }
 
-// maskASCII is maskInput for printable ASCII input without runs of white
-// space, the common case, in one allocation. It reports false for other
-// input.
-func maskASCII(input string, maxRunes int) (string, bool) {
-	if len(input) > maxRunes {
-		return "", false
+// ShownInput is what the tables show for an input: the input as given,
+// masked (MaskInput); with showSecret, the cleaned key in full when one was
+// found.
+func ShownInput(r *totpkey.Result, input string, showSecret bool, maxRunes int) string {
+	if r.Key != "" && showSecret {
+		return r.Key
 	}
-	visible := 0
-	for i := 0; i < len(input); i++ {
-		c := input[i]
-		switch {
-		case c == ' ' && input[i-1] != ' ': // i > 0: input is trimmed
-		case c == '-' && visible > 0:
-		case c > ' ' && c < 0x7f:
-			visible++
-		default:
-			return "", false
-		}
-	}
-	show := totpkey.MaskedPrefix
-	if visible <= 2*totpkey.MaskedPrefix {
-		show = visible / 2
-	}
-	var b strings.Builder
-	b.Grow(len(input) + 2*(visible-show))
-	shown := 0
-	for i := 0; i < len(input); i++ {
-		switch c := input[i]; {
-		case c == ' ', c == '-' && shown > 0:
-			b.WriteByte(c)
-		case shown < show:
-			b.WriteByte(c)
-			shown++
-		default:
-			b.WriteString("•")
-			shown++
-		}
-	}
-	return b.String(), true
+	return MaskInput(input, maxRunes)
 }
 
-// MaskLink shows an otpauth or export link with the values of its secret
-// and data parameters masked like a key; the rest (type, issuer, account
-// name) is not secret. A link with neither is masked like any input.
-func MaskLink(link string, maxRunes int) string {
-	var stack [256]byte
-	lower := appendASCIILower(stack[:0], link) // same length as link, whatever its bytes
-	var b strings.Builder
-	b.Grow(3 * len(link)) // room for a link that is all secret
-	masked, i := false, 0
-	for i < len(link) {
-		j := -1
-		for _, param := range linkSecretParams {
-			if k := bytes.Index(lower[i:], param); k >= 0 && (k == 0 || lower[i+k-1] == '?' || lower[i+k-1] == '&') {
-				if j < 0 || k+len(param) < j {
-					j = k + len(param)
-				}
-			}
-		}
-		if j < 0 {
-			break
-		}
-		b.WriteString(link[i : i+j])
-		i += j
-		end := strings.IndexByte(link[i:], '&')
-		if end < 0 {
-			end = len(link) - i
-		}
-		b.WriteString(totpkey.Mask(link[i : i+end]))
-		i += end
-		masked = true
+// MaskArg masks what a user typed where something else belongs (an
+// argument, a flag value, a file name, a kept CSV value) for an error
+// message or a table: every part of it that may be a key
+// (totpkey.MaskText). Text that is no key comes back unchanged.
+func MaskArg(s string) string { return totpkey.MaskText(s) }
+
+// ShownArg is how an error message shows a value the user gave (a flag
+// value, a command, a topic): masked (MaskArg), then cut to 40 characters,
+// in that order, so that the cut never keeps a part of a key unmasked.
+func ShownArg(s string) string { return TruncateRunes(MaskArg(s), 40) }
+
+// KeyLike reports whether s holds something that may be a key, or a part
+// of one: what MaskArg would mask.
+func KeyLike(s string) bool { return totpkey.MaskText(s) != s }
+
+// MaskKeyLike is what tables, JSON, CSV and replies show of a value that is
+// not itself the input but may hold a key (a --keep column, a CSV header
+// name): MaskArg, unless the user asked to see secrets.
+func MaskKeyLike(s string, showSecret bool) string {
+	if showSecret {
+		return s
 	}
-	if !masked {
-		return MaskInput(link, maxRunes)
-	}
-	b.WriteString(link[i:])
-	return TruncateRunes(b.String(), maxRunes)
+	return MaskArg(s)
 }
 
 // asciiStrings holds the one-character strings of ASCII, so that views do
@@ -162,22 +79,6 @@ func RuneString(r rune) string {
 	return string(r)
 }
 
-// linkSecretParams are the parameters maskLink masks, as they start.
-var linkSecretParams = [...][]byte{[]byte("secret="), []byte("data=")}
-
-// appendASCIILower appends s with its ASCII capitals lowered and every
-// other byte kept, so that offsets in the result are offsets in s.
-func appendASCIILower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
 // TruncateRunes cuts s to at most n characters, marking the cut with "…".
 func TruncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
@@ -187,28 +88,8 @@ func TruncateRunes(s string, n int) string {
 	return string(runes[:n]) + "…"
 }
 
-// ShownInput is what the tables show for an input: the input as given,
-// masked (links with their secret masked); with showSecret, the cleaned key
-// in full when one was found.
-func ShownInput(r *totpkey.Result, input string, showSecret bool, maxRunes int) string {
-	switch {
-	case r.Key != "" && showSecret:
-		return r.Key
-	case HasLinkPrefix(input):
-		return MaskLink(strings.TrimSpace(input), maxRunes)
-	}
-	return MaskInput(input, maxRunes)
-}
-
-// ViewInput is the "input" field of the JSON and CSV outputs: the input as
-// given, masked, links with their secret masked.
-func ViewInput(input string) string {
-	if HasLinkPrefix(input) {
-		return MaskLink(strings.TrimSpace(input), 1<<20)
-	}
-	return MaskInput(input, 1<<20)
-}
-
+// HasLinkPrefix reports whether s, after white space, starts like an
+// otpauth or otpauth-migration link.
 func HasLinkPrefix(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || s[0]|0x20 != 'o' {

@@ -99,7 +99,7 @@ func runExplain(o *explainOptions) error {
 	switch o.Output {
 	case "text", "markdown", "json":
 	default:
-		return cmdutil.UsageErrorf("run 'totpkey explain --help' for usage", "unknown output format %q: use text, markdown or json", o.Output)
+		return cmdutil.UsageErrorf("run 'totpkey explain --help' for usage", "unknown output format %q: use text, markdown or json", cmdutil.ShownArg(o.Output))
 	}
 	query, err := explainQuery(o)
 	if err != nil {

@@ -121,7 +121,7 @@ func (o *GenerateOptions) check() (generateSettings, error) {
 	var s generateSettings
 	switch {
 	case o.Output != "text" && o.Output != "json":
-		return s, cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json", clipArg(o.Output))
+		return s, cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json", cmdutil.ShownArg(o.Output))
 	case len(o.Args) > 1:
 		return s, cmdutil.UsageErrorf("quote a key that has spaces: totpkey generate 'JBSW Y3DP …'", "generate takes one key, got %d arguments", len(o.Args))
 	case o.QR != "" && len(o.Args) > 0:
@@ -157,20 +157,11 @@ func (o *GenerateOptions) check() (generateSettings, error) {
 	if o.given("algorithm") {
 		a, err := link.ParseAlgorithm(o.Algorithm)
 		if err != nil {
-			return s, cmdutil.UsageErrorf(hint, "--algorithm: %s", err)
+			return s, cmdutil.UsageErrorf(hint, "--algorithm: %s (got %q)", err, cmdutil.ShownArg(o.Algorithm))
 		}
 		s.override.Algorithm = a
 	}
 	return s, nil
-}
-
-// clipArg shortens a flag value for an error message.
-func clipArg(s string) string {
-	r := []rune(s)
-	if len(r) > 16 {
-		return string(r[:16]) + "…"
-	}
-	return s
 }
 
 func runGenerate(o *GenerateOptions) error {

@@ -46,7 +46,7 @@ func newCodeEntry(r *totpkey.Result, override code.Params) (CodeEntry, error) {
 	e := CodeEntry{Params: p, gen: g}
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
 		e.label = render.AccountLabel(a, r.Batch)
-		e.account = &render.AccountView{Issuer: a.Issuer, Name: a.Name}
+		e.account = &render.AccountView{Issuer: totpkey.MaskText(a.Issuer), Name: totpkey.MaskText(a.Name)}
 	}
 	return e, nil
 }

@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
-	"github.com/totpkey/totpkey/totpkey"
 )
 
 // AppendViewJSON appends v as encoding/json with SetEscapeHTML(false)
@@ -21,18 +19,13 @@ func AppendViewJSON(dst []byte, v *ResultView) []byte {
 	return AppendViewJSONInput(dst, v, "", false)
 }
 
-// AppendViewJSONInput is appendViewJSON with the "input" field written
-// straight from the raw input, masked as viewInput masks it, without
-// building the string first (v.Input is not used then). --lines writes
-// every result through it.
+// AppendViewJSONInput is AppendViewJSON with the "input" field the raw
+// input masked (cmdutil.MaskInput); v.Input is not used then. --lines
+// writes every result through it.
 func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []byte {
-	input, direct := v.Input, false
-	var plan maskPlan
+	input := v.Input
 	if hasRaw {
-		plan, direct = planMask(raw)
-		if !direct {
-			input = cmdutil.ViewInput(raw)
-		}
+		input = cmdutil.MaskInput(raw, 1<<20)
 	}
 	if v.CodeCheck != nil {
 		w := *v
@@ -104,11 +97,7 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	dst = appendIntField(dst, -1, "line", v.Line)
 	dst = appendIntField(dst, -1, "column", v.Column)
 	dst = appendStringField(dst, -1, "kind", v.Kind)
-	if direct {
-		dst = appendMaskedInputJSON(dst, raw, plan)
-	} else {
-		dst = appendStringField(dst, -1, "input", input)
-	}
+	dst = appendStringField(dst, -1, "input", input)
 	if len(v.Columns) > 0 {
 		dst = append(dst, `,"columns":{`...)
 		keys := make([]string, 0, len(v.Columns))
@@ -140,124 +129,6 @@ func appendEncodingJSON(dst []byte, v *ResultView) []byte {
 		panic(err) // the view has only strings, numbers and booleans
 	}
 	return buf.Bytes()
-}
-
-// maskPlan is what appendMaskedInputJSON needs to know about an input,
-// found in one pass.
-type maskPlan struct {
-	start, end int  // the input without white space around it
-	visible    int  // characters that are neither white space nor a dash after the first
-	escapes    int  // shown characters that JSON escapes
-	simple     bool // no white space and no dash inside: prefix, then bullets
-}
-
-// planMask reads raw once. It reports false unless raw is printable ASCII
-// (tabs allowed) that is not an otpauth link: the inputs
-// appendMaskedInputJSON writes.
-func planMask(raw string) (maskPlan, bool) {
-	p := maskPlan{start: -1, simple: true}
-	for i := 0; i < len(raw); {
-		// Eight visible characters at a time, the bulk of a key; else
-		// the next eight one by one (a group, a space).
-		if i+8 <= len(raw) && visibleASCII8(load64(raw, i)) {
-			if p.start < 0 {
-				p.start = i
-			}
-			p.visible += 8
-			i += 8
-			p.end = i
-			continue
-		}
-		for end := min(i+8, len(raw)); i < end; i++ {
-			c := raw[i]
-			switch {
-			case c == ' ' || c == '\t':
-				if p.start >= 0 {
-					p.simple = false // maybe inside; trailing space is trimmed below
-				}
-				continue
-			case c < ' ' || c >= 0x7f:
-				return p, false
-			case c == '-' && p.visible > 0:
-				p.simple = false
-			default:
-				if (c == '"' || c == '\\') && p.visible < totpkey.MaskedPrefix {
-					p.escapes++
-				}
-				p.visible++
-			}
-			if p.start < 0 {
-				p.start = i
-			}
-			p.end = i + 1
-		}
-	}
-	if p.start < 0 {
-		p.start, p.end = 0, 0
-	}
-	if !p.simple && !strings.ContainsAny(raw[p.start:p.end], " \t-") {
-		p.simple = true // the white space was only at the end
-	}
-	return p, !cmdutil.HasLinkPrefix(raw[p.start:p.end])
-}
-
-// appendMaskedInputJSON appends the "input" field for an input planMask
-// accepted: what appendStringField(dst, -1, "input", maskInput(raw, …))
-// gives, without allocating.
-func appendMaskedInputJSON(dst []byte, raw string, p maskPlan) []byte {
-	raw = raw[p.start:p.end]
-	if raw == "" {
-		return dst
-	}
-	show := totpkey.MaskedPrefix
-	if p.visible <= 2*totpkey.MaskedPrefix {
-		show = p.visible / 2
-	}
-	dst = append(dst, `,"input":"`...)
-	if p.simple && p.escapes == 0 {
-		// A key or a code as typed: the first characters, then bullets.
-		dst = append(dst, raw[:show]...)
-		for n := len(raw) - show; n > 0; n -= min(n, len(eightBullets)/3) {
-			dst = append(dst, eightBullets[:3*min(n, len(eightBullets)/3)]...)
-		}
-		return append(dst, '"')
-	}
-	// Room for the rest: every byte could become "•" (3 bytes).
-	dst = slices.Grow(dst, 3*len(raw)+p.escapes+1)
-	n := len(dst)
-	out := dst[:cap(dst)]
-	shown, space := 0, false
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c == ' ' || c == '\t' {
-			space = true
-			continue
-		}
-		if space {
-			out[n] = ' '
-			n++
-			space = false
-		}
-		switch {
-		case c == '-' && shown > 0:
-			out[n] = '-'
-			n++
-		case shown < show:
-			if c == '"' || c == '\\' {
-				out[n] = '\\'
-				n++
-			}
-			out[n] = c
-			n++
-			shown++
-		default:
-			out[n], out[n+1], out[n+2] = 0xE2, 0x80, 0xA2 // "•"
-			n += 3
-			shown++
-		}
-	}
-	out[n] = '"'
-	return out[:n+1]
 }
 
 func appendProblemJSON(dst []byte, p *problemView) []byte {
@@ -315,9 +186,6 @@ var jsonPlain = func() (t [256]bool) {
 	return t
 }()
 
-// eightBullets is eight mask characters, compared in one go.
-const eightBullets = "••••••••"
-
 // plainASCII8 reports whether the 8 bytes of x are all printable ASCII
 // other than '"' and '\\', with word-wide bit tricks: no byte below 0x20,
 // none with the high bit, none equal to 0x22 or 0x5C.
@@ -329,19 +197,8 @@ func plainASCII8(x uint64) bool {
 	return (x&high | below20 | quote | backslash) == 0
 }
 
-// visibleASCII8 reports whether the 8 bytes of x are all characters that
-// planMask counts as visible and JSON copies as they are: printable ASCII
-// other than the space, '"', '\\', '-' and DEL. It uses the word-wide
-// tricks of plainASCII8.
-func visibleASCII8(x uint64) bool {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	below21 := (x - ones*0x21) &^ x & high // controls and the space
-	del := (x + ones) & high               // 0x7F, once bytes with the high bit are ruled out
-	quote := ((x ^ (ones * '"')) - ones) &^ (x ^ (ones * '"')) & high
-	backslash := ((x ^ (ones * '\\')) - ones) &^ (x ^ (ones * '\\')) & high
-	dash := ((x ^ (ones * '-')) - ones) &^ (x ^ (ones * '-')) & high
-	return (x&high | below21 | del | quote | backslash | dash) == 0
-}
+// eightBullets is eight mask characters, compared in one go.
+const eightBullets = "••••••••"
 
 // appendJSONString appends s quoted as encoding/json does without HTML
 // escaping: control characters escaped, invalid UTF-8 as \ufffd, U+2028

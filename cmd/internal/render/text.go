@@ -116,14 +116,15 @@ func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpk
 }
 
 // AccountLabel names an account from a link: "Zerodha (AB1234)", with its
-// place in a multi-code export.
+// place in a multi-code export. An issuer or a name that may be a key (a
+// link with the key in its path) is masked.
 func AccountLabel(a link.Account, b link.Batch) string {
-	s := a.Issuer
+	s := totpkey.MaskText(a.Issuer)
 	switch {
 	case s == "":
-		s = a.Name
+		s = totpkey.MaskText(a.Name)
 	case a.Name != "":
-		s += " (" + a.Name + ")"
+		s += " (" + totpkey.MaskText(a.Name) + ")"
 	}
 	if b.Size > 1 {
 		s += fmt.Sprintf(", QR %d of %d of your export", b.Index+1, b.Size)

@@ -171,6 +171,10 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 	}
 	if a := r.Account; a != (link.Account{}) {
 		st.account = AccountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
+		if !showSecret {
+			// A link can carry the key in its path or issuer.
+			st.account.Issuer, st.account.Name = totpkey.MaskText(a.Issuer), totpkey.MaskText(a.Name)
+		}
 		v.Account = &st.account
 	}
 	if r.Batch.Size > 0 {

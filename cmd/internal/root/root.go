@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -85,7 +84,7 @@ func flagError(c *cobra.Command, err error) error {
 	)
 	switch {
 	case errors.As(err, &invalid):
-		f, value := invalid.GetFlag(), cmdutil.MaskArg(clipValue(invalid.GetValue()))
+		f, value := invalid.GetFlag(), cmdutil.ShownArg(invalid.GetValue())
 		switch t := f.Value.Type(); {
 		case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
 			return cmdutil.UsageErrorf(usage, "invalid argument %q for \"--%s\": it wants a whole number", value, f.Name)
@@ -143,12 +142,4 @@ func guardHelpCommand(root *cobra.Command) {
 			return nil
 		}
 	}
-}
-
-// clipValue shortens a flag value for an error message to 40 characters.
-func clipValue(s string) string {
-	if utf8.RuneCountInString(s) <= 40 {
-		return s
-	}
-	return string([]rune(s)[:40]) + "…"
 }

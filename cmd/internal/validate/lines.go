@@ -195,7 +195,7 @@ func (e *unreadableError) Unwrap() []error { return e.errs }
 func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()
-	b.file = name
+	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
 	for lr.Next() {
 		l := lr.Line()
 		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
@@ -204,7 +204,7 @@ func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r 
 				return nil // the writer failed: Close reports it
 			}
 			b = pipe.Batch()
-			b.file = name
+			b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
 		}
 	}
 	progress.Update(name, lr.BytesRead())
@@ -231,7 +231,7 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 		return err
 	}
 	b := pipe.Batch()
-	b.file = name
+	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
 	for cr.Next() {
 		rec := cr.Record()
 		it := lineItem{line: rec.Line, keep: len(b.keeps), tooLong: rec.TooLong, length: rec.Length}
@@ -244,7 +244,7 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 				return nil
 			}
 			b = pipe.Batch()
-			b.file = name
+			b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
 		}
 	}
 	progress.Update(name, cr.BytesRead())
@@ -365,7 +365,7 @@ func (run *linesRun) render(b *lineBatch) {
 		case o.Output == "csv":
 			render.FillResultView(&v, &r, o.ShowSecret, &st)
 			csvBuf.Reset()
-			render.CsvLine(&csvBuf, run.csvRecord(b.file, it.line, keeps, &v, cmdutil.ViewInput(input)))
+			render.CsvLine(&csvBuf, run.csvRecord(b.file, it.line, keeps, &v, cmdutil.MaskInput(input, 1<<20)))
 			b.out = append(b.out, csvBuf.Bytes()...)
 		default:
 			b.out = run.appendRow(b.out, b.file, it.line, keeps, &r, input)

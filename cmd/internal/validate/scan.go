@@ -99,7 +99,7 @@ func runScan(o *ValidateOptions) error {
 func (run *scanRun) Read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()
-	b.file = name
+	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
 	for lr.Next() {
 		l := lr.Line()
 		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
@@ -193,7 +193,7 @@ func findingShown(f *scan.Finding, showSecret bool, maxRunes int) string {
 		if showSecret {
 			return cmdutil.TruncateRunes(f.Text, maxRunes)
 		}
-		return cmdutil.MaskLink(f.Text, maxRunes)
+		return cmdutil.MaskInput(f.Text, maxRunes)
 	}
 	return cmdutil.ShownInput(&f.Result, f.Text, showSecret, maxRunes)
 }
