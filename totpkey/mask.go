@@ -36,6 +36,14 @@ func Mask(secret string) string {
 // one space; without it the white space stays as it is (a key inside a
 // text whose tabs and line breaks must stay).
 func maskWritten(secret string, reveal, collapse bool) string {
+	if m, ok := maskWrittenASCII(secret, reveal, collapse); ok {
+		return m
+	}
+	return maskWrittenRunes(secret, reveal, collapse)
+}
+
+// maskWrittenRunes is maskWritten a character at a time, for any text.
+func maskWrittenRunes(secret string, reveal, collapse bool) string {
 	visible := 0
 	for _, r := range secret {
 		if !maskLayout(r, visible) {
@@ -72,6 +80,55 @@ func maskWritten(secret string, reveal, collapse bool) string {
 		shown++
 	}
 	return b.String()
+}
+
+// maskWrittenASCII is maskWritten for printable ASCII with spaces and tabs
+// (a key in groups, a line of prose), a byte at a time. It reports false
+// for anything else.
+func maskWrittenASCII(secret string, reveal, collapse bool) (string, bool) {
+	visible := 0
+	for i := 0; i < len(secret); i++ {
+		switch c := secret[i]; {
+		case c == ' ' || c == '\t':
+		case c == '-' || c == '.':
+			if visible == 0 {
+				visible++
+			}
+		case c > ' ' && c < 0x7f:
+			visible++
+		default:
+			return "", false
+		}
+	}
+	show := 0
+	if reveal {
+		show = shownChars(visible)
+	}
+	var b strings.Builder
+	b.Grow(len(secret) + 2*visible)
+	shown, space := 0, false
+	for i := 0; i < len(secret); i++ {
+		c := secret[i]
+		switch {
+		case (c == ' ' || c == '\t') && collapse:
+			space = true
+			continue
+		case space:
+			b.WriteByte(' ')
+			space = false
+		}
+		switch {
+		case c == ' ' || c == '\t', (c == '-' || c == '.') && shown > 0:
+			b.WriteByte(c)
+		case shown < show:
+			b.WriteByte(c)
+			shown++
+		default:
+			b.WriteString("•")
+			shown++
+		}
+	}
+	return b.String(), true
 }
 
 // maskPlain is Mask for the common case, a cleaned key: printable ASCII

@@ -1,6 +1,7 @@
 package totpkey
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,28 @@ func TestMask(t *testing.T) {
 	for _, tt := range tests {
 		if got := Mask(tt.secret); got != tt.want {
 			t.Errorf("Mask(%q) = %q, want %q", tt.secret, got, tt.want)
+		}
+	}
+}
+
+// TestMaskWrittenASCIIAgrees holds the byte-at-a-time path of the masking
+// rule to the character-at-a-time one on random ASCII text.
+func TestMaskWrittenASCIIAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "AB2z7 .-\t\"x"
+	for range 20000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		for _, reveal := range []bool{true, false} {
+			for _, collapse := range []bool{true, false} {
+				fast, ok := maskWrittenASCII(s, reveal, collapse)
+				if slow := maskWrittenRunes(s, reveal, collapse); !ok || fast != slow {
+					t.Fatalf("maskWritten(%q, %v, %v): ASCII path %q (%v), rune path %q", s, reveal, collapse, fast, ok, slow)
+				}
+			}
 		}
 	}
 }

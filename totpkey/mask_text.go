@@ -561,7 +561,7 @@ func secretWord(w string, n int) bool {
 	case n >= 8 && upper == letters && !commonWord(w):
 		return keyish(w) // capitals, a part of a key ("JBSWY3DP"), not "README"
 	}
-	return Classify(w).Class == ClassValid
+	return n >= MinKeyChars && Classify(w).Class == ClassValid
 }
 
 // keyish reports whether Classify reads s as a key, or as a key with

@@ -81,7 +81,7 @@ func RuneString(r rune) string {
 
 // TruncateRunes cuts s to at most n characters, marking the cut with "…".
 func TruncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n { // bytes first: never fewer than characters
 		return s
 	}
 	runes := []rune(s)
