@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -10,11 +8,12 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 )
 
-// AppendViewJSON appends v as encoding/json with SetEscapeHTML(false)
-// writes it, followed by a line break: the same bytes as writeJSONResults,
-// without reflection or allocation. --lines -o json writes a million
-// results a second through it; TestAppendViewJSONMatchesEncodingJSON holds
-// it to encoding/json field by field.
+// AppendViewJSON is the one JSON encoder of results: it appends v as
+// encoding/json with SetEscapeHTML(false) would write it, followed by a
+// line break, without reflection or allocation. Every mode writes through
+// it (validate -o json, --lines, --scan, generate's diagnosis);
+// --lines -o json writes a million results a second. The tests hold it to
+// encoding/json field by field, on real and on fuzzed results.
 func AppendViewJSON(dst []byte, v *ResultView) []byte {
 	return AppendViewJSONInput(dst, v, "", false)
 }
@@ -26,11 +25,6 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	input := v.Input
 	if hasRaw {
 		input = cmdutil.MaskInput(raw, 1<<20)
-	}
-	if v.CodeCheck != nil {
-		w := *v
-		w.Input = input
-		return appendEncodingJSON(dst, &w)
 	}
 	dst = append(dst, `{"class":`...)
 	dst = appendJSONString(dst, v.Class)
@@ -58,23 +52,26 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	if len(v.Warnings) > 0 {
 		dst = appendChangeViews(append(dst, `,"warnings":`...), v.Warnings)
 	}
-	if s := v.Secret; s != nil {
-		dst = append(dst, `,"secret":{"masked":`...)
-		dst = appendJSONString(dst, s.Masked)
-		dst = append(dst, `,"length":`...)
-		dst = strconv.AppendInt(dst, int64(s.Length), 10)
-		dst = append(dst, `,"bits":`...)
-		dst = strconv.AppendInt(dst, int64(s.Bits), 10)
-		if s.Value != "" {
-			dst = append(dst, `,"value":`...)
-			dst = appendJSONString(dst, s.Value)
-		}
-		dst = append(dst, '}')
+	if v.Secret != nil {
+		dst = appendSecretJSON(append(dst, `,"secret":`...), v.Secret)
 	}
 	dst = append(dst, `,"topic":`...)
 	dst = appendJSONString(dst, v.Topic)
 	dst = append(dst, `,"exit_code":`...)
 	dst = strconv.AppendInt(dst, int64(v.ExitCode), 10)
+	if c := v.CodeCheck; c != nil {
+		dst = append(dst, `,"code_check":{"matched":`...)
+		dst = strconv.AppendBool(dst, c.Matched)
+		dst = append(dst, `,"offset_steps":`...)
+		dst = strconv.AppendInt(dst, int64(c.OffsetSteps), 10)
+		dst = appendIntField(dst, -1, "period", c.Period)
+		if c.RepairedKey != nil {
+			dst = appendSecretJSON(append(dst, `,"repaired_key":`...), c.RepairedKey)
+		}
+		dst = appendIntField(dst, -1, "repairs_tried", c.RepairsTried)
+		dst = appendIntField(dst, -1, "repair_matches", c.RepairMatches)
+		dst = append(dst, '}')
+	}
 	if a := v.Account; a != nil {
 		dst = append(dst, `,"account":{`...)
 		n := len(dst)
@@ -118,17 +115,19 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	return append(dst, "}\n"...)
 }
 
-// appendEncodingJSON appends v as encoding/json writes it. Only validate
-// --code checks a code, one result at a time: that view is left to
-// encoding/json.
-func appendEncodingJSON(dst []byte, v *ResultView) []byte {
-	buf := bytes.NewBuffer(dst)
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(err) // the view has only strings, numbers and booleans
+// appendSecretJSON appends a secret object: {masked, length, bits, value?}.
+func appendSecretJSON(dst []byte, s *secretView) []byte {
+	dst = append(dst, `{"masked":`...)
+	dst = appendJSONString(dst, s.Masked)
+	dst = append(dst, `,"length":`...)
+	dst = strconv.AppendInt(dst, int64(s.Length), 10)
+	dst = append(dst, `,"bits":`...)
+	dst = strconv.AppendInt(dst, int64(s.Bits), 10)
+	if s.Value != "" {
+		dst = append(dst, `,"value":`...)
+		dst = appendJSONString(dst, s.Value)
 	}
-	return buf.Bytes()
+	return append(dst, '}')
 }
 
 func appendProblemJSON(dst []byte, p *problemView) []byte {

@@ -7,9 +7,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/totpkey"
+	"github.com/totpkey/totpkey/totpkey/code"
 )
 
 // encodingJSON is what writeJSONResults writes for a view.
@@ -157,6 +159,27 @@ func FuzzAppendViewJSONInput(f *testing.F) {
 		v.Input = cmdutil.MaskInput(raw, 1<<20)
 		if ref := AppendViewJSON(nil, &v); !bytes.Equal(got, ref) {
 			t.Fatalf("input %q:\n got %s\nwant %s", raw, got, ref)
+		}
+	})
+}
+
+// FuzzAppendViewJSON holds the one JSON encoder to encoding/json on the
+// results of fuzzed inputs, with and without a checked code (which fills
+// code_check, a repaired key included) and the secret shown or not.
+func FuzzAppendViewJSON(f *testing.F) {
+	for _, s := range []string{"JBSWY3DPEHPK3PXP", "JBSWY3DPEHPK3PXPA1ICE234", "482913", "otpauth://totp/B:é?secret=JBSWY3DPEHPK3PXP&digits=8",
+		"\"<&>\"\u2028", "jbsw y3dp ehpk 3pxp", "48656c6c6f21deadbeef"} {
+		f.Add(s, "483603", true)
+		f.Add(s, "000000", false)
+	}
+	at := time.Unix(1782292500, 0)
+	f.Fuzz(func(t *testing.T, input, typed string, show bool) {
+		r := totpkey.Classify(input)
+		_ = code.Check(&r, typed, at, 1) // a code that cannot be read leaves r as it is
+		v := newResultView(&r, show)
+		v.Input = cmdutil.MaskInput(input, 1<<20)
+		if got, want := AppendViewJSON(nil, &v), encodingJSON(t, v); !bytes.Equal(got, want) {
+			t.Fatalf("input %q, code %q:\n got %s\nwant %s", input, typed, got, want)
 		}
 	})
 }

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
@@ -183,14 +183,16 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 	}
 }
 
-// WriteJSONResults prints one JSON object per result, one per line.
+// WriteJSONResults prints one JSON object per result, one per line
+// (AppendViewJSON).
 func WriteJSONResults(w io.Writer, results []totpkey.Result, showSecret bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	var out []byte
 	for i := range results {
-		if err := enc.Encode(newResultView(&results[i], showSecret)); err != nil {
-			return cmdutil.Failure(err)
-		}
+		v := newResultView(&results[i], showSecret)
+		out = AppendViewJSON(out, &v)
+	}
+	if _, err := w.Write(out); err != nil {
+		return cmdutil.Failure(fmt.Errorf("writing the results: %w", err))
 	}
 	return nil
 }

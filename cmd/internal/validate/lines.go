@@ -466,11 +466,7 @@ func (run *linesRun) csvHeader() []string {
 	}
 	h = append(h, "line")
 	h = append(h, run.keep...)
-	h = append(h, "class", "format", "input", "problems", "changes", "secret", "topic", "exit_code")
-	if run.o.ShowSecret {
-		h = append(h, "secret_value")
-	}
-	return h
+	return render.AppendCSVHeader(h, run.o.ShowSecret)
 }
 
 func (run *linesRun) csvRecord(file string, line int, keeps []string, v *render.ResultView, input string) []string {
@@ -480,13 +476,5 @@ func (run *linesRun) csvRecord(file string, line int, keeps []string, v *render.
 	}
 	rec = append(rec, strconv.Itoa(line))
 	rec = append(rec, keeps...)
-	masked, value := "", ""
-	if v.Secret != nil {
-		masked, value = v.Secret.Masked, v.Secret.Value
-	}
-	rec = append(rec, v.Class, v.Format, input, render.ProblemIDs(v), render.ChangeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
-	if run.o.ShowSecret {
-		rec = append(rec, value)
-	}
-	return rec
+	return render.AppendCSVFields(rec, v, input, run.o.ShowSecret)
 }

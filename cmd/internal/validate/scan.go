@@ -328,11 +328,8 @@ func (run *scanRun) csvHeader() []string {
 	if run.withFile {
 		h = append(h, "file")
 	}
-	h = append(h, "line", "column", "kind", "class", "format", "input", "problems", "changes", "secret", "topic", "exit_code")
-	if run.o.ShowSecret {
-		h = append(h, "secret_value")
-	}
-	return h
+	h = append(h, "line", "column", "kind")
+	return render.AppendCSVHeader(h, run.o.ShowSecret)
 }
 
 func (run *scanRun) csvRecord(v *render.ResultView) []string {
@@ -340,14 +337,6 @@ func (run *scanRun) csvRecord(v *render.ResultView) []string {
 	if run.withFile {
 		rec = append(rec, sourceName(v.File))
 	}
-	masked, value := "", ""
-	if v.Secret != nil {
-		masked, value = v.Secret.Masked, v.Secret.Value
-	}
-	rec = append(rec, strconv.Itoa(v.Line), strconv.Itoa(v.Column), v.Kind, v.Class, v.Format, v.Input,
-		render.ProblemIDs(v), render.ChangeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
-	if run.o.ShowSecret {
-		rec = append(rec, value)
-	}
-	return rec
+	rec = append(rec, strconv.Itoa(v.Line), strconv.Itoa(v.Column), v.Kind)
+	return render.AppendCSVFields(rec, v, v.Input, run.o.ShowSecret)
 }
