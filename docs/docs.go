@@ -40,6 +40,11 @@ type Topic struct {
 	ID string
 	// Title is a one-line summary.
 	Title string
+	// Verdict is the reason's few words in the verdict line of the text
+	// output ("this is a one-time code, not the key"), for the topics of
+	// problem reason ids: the one place a reason is worded for it. It
+	// has no colon: the verdict puts it after one.
+	Verdict string
 	// Aliases are other names the topic answers to: change reason ids,
 	// short words a user might type.
 	Aliases []string

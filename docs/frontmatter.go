@@ -37,7 +37,7 @@ func validTopicID(id string) bool {
 }
 
 // parseTopic reads one topic file: front matter between two "---" lines
-// (keys id, title, aliases, errors), then the Markdown body.
+// (keys id, title, verdict, aliases, errors), then the Markdown body.
 func parseTopic(data []byte) (Topic, error) {
 	if !utf8.Valid(data) {
 		return Topic{}, errNotUTF8
@@ -84,6 +84,8 @@ func parseTopic(data []byte) (Topic, error) {
 			}
 		case "title":
 			t.Title, err = parseScalar(value)
+		case "verdict":
+			t.Verdict, err = parseScalar(value)
 		case "aliases":
 			t.Aliases, err = parseList(value)
 		case "errors":

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/totpkey/totpkey/totpkey"
 )
 
 // articlePath is the help article the topics take their UI labels from. It
@@ -88,6 +90,23 @@ func TestEveryReasonIDResolves(t *testing.T) {
 		}
 		if by := r.Matches[0].By; by != ByID && by != ByAlias {
 			t.Errorf("Resolve(%q) matched by %s; want by id or alias", id, by)
+		}
+	}
+}
+
+// TestEveryProblemHasAVerdict: the topic of every problem reason id of the
+// library words it for the verdict line, the one place it is worded, with
+// no colon (the verdict puts it after one).
+func TestEveryProblemHasAVerdict(t *testing.T) {
+	for _, id := range totpkey.ProblemIDs() {
+		topic, ok := Lookup(string(id))
+		switch {
+		case !ok || topic.ID != string(id):
+			t.Errorf("problem %q has no topic of its own", id)
+		case topic.Verdict == "":
+			t.Errorf("topic %q has no verdict", id)
+		case strings.Contains(topic.Verdict, ":"):
+			t.Errorf("the verdict of %q has a colon: %q", id, topic.Verdict)
 		}
 	}
 }

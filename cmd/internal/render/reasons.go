@@ -1,28 +1,14 @@
 package render
 
-import "github.com/totpkey/totpkey/totpkey"
+import (
+	"sync"
 
-// reasonTitles are the few words the text output uses for each problem in
-// its verdict line. The verdict puts them after a colon, so none has a
-// colon of its own.
-var reasonTitles = map[totpkey.ReasonID]string{
-	totpkey.ReasonEmpty:            "nothing was entered",
-	totpkey.ReasonOneTimeCode:      "this is a one-time code, not the key",
-	totpkey.ReasonInvalidCharacter: "it has characters a key never contains",
-	totpkey.ReasonBadLength:        "a character is missing or one too many",
-	totpkey.ReasonTooShort:         "it is too short, most likely part of a key",
-	totpkey.ReasonBadPadding:       "padding (=) in the middle",
-	totpkey.ReasonHexKey:           "a hexadecimal secret, the field wants base32",
-	totpkey.ReasonNotTOTP:          "an HOTP account (counter-based codes), not TOTP",
-	totpkey.ReasonBadURI:           "a link that cannot be read or holds no key",
-	totpkey.ReasonPastedTwice:      "the key was pasted twice",
-	totpkey.ReasonNoQR:             "no QR code could be read",
-	totpkey.ReasonNotAKey:          "this is not a key",
-	totpkey.ReasonCodeMismatch:     "the key does not give that code",
-	totpkey.ReasonKeyWithCode:      "a key and a one-time code together",
-}
+	"github.com/totpkey/totpkey/docs"
+	"github.com/totpkey/totpkey/totpkey"
+)
 
-// Verdict is the one-line summary of a result.
+// Verdict is the one-line summary of a result. A problem is worded by the
+// verdict of its topic (docs/topics/ID.md), where its fix is too.
 func Verdict(r *totpkey.Result) string {
 	switch {
 	case r.Class == totpkey.ClassValid && r.CodeCheck != nil && !r.CodeCheck.Matched:
@@ -32,11 +18,31 @@ func Verdict(r *totpkey.Result) string {
 	case r.Class == totpkey.ClassValid:
 		return "Valid TOTP Key"
 	case r.Class == totpkey.ClassCode:
-		return "Not a TOTP Key: " + reasonTitles[totpkey.ReasonOneTimeCode]
+		return "Not a TOTP Key: " + reasonVerdict(totpkey.ReasonOneTimeCode)
 	case r.Format == totpkey.FormatBinary:
 		return "Not a usable TOTP Key: binary data, not text"
 	case len(r.Problems) > 0:
-		return "Not a usable TOTP Key: " + reasonTitles[r.Problems[0].ID]
+		if v := reasonVerdict(r.Problems[0].ID); v != "" {
+			return "Not a usable TOTP Key: " + v
+		}
 	}
 	return "Not a usable TOTP Key"
+}
+
+// verdicts caches reasonVerdict: --lines writes a verdict on every row,
+// and each topic is read once.
+var verdicts sync.Map // totpkey.ReasonID -> string
+
+// reasonVerdict is the verdict of a reason's topic; empty for a reason
+// without one.
+func reasonVerdict(id totpkey.ReasonID) string {
+	if v, ok := verdicts.Load(id); ok {
+		return v.(string)
+	}
+	v := ""
+	if t, ok := docs.Lookup(string(id)); ok && t.ID == string(id) {
+		v = t.Verdict
+	}
+	verdicts.Store(id, v)
+	return v
 }
