@@ -2,9 +2,10 @@ package docs
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/totpkey/totpkey/totpkey"
 )
 
 // MaxQueryBytes bounds how much of a query is looked at. A pasted support
@@ -48,31 +49,13 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
-// stopWords carry no meaning for finding a topic. The set is built the
-// first time a query needs it, not at start-up.
-var stopWords = sync.OnceValue(func() map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Fields(`a an the i im ive me my mine you your we our us it its itll
-		is are was were be been being am do does did doesnt dont didnt isnt wasnt arent
-		cant cannot can could would should will wont shall may might must
-		to of in on at for from by with into onto about as than then so if or and but
-		not no nor this that these those there here what which who whom whose how why
-		when where any some all more most anymore again also just only very too
-		have has had having get gets got getting please help hi hello thanks thank
-		ok okay one`) {
-		set[w] = true
-	}
-	return set
-})
-
 // terms splits normalised text into the words a keyword search compares:
 // stop words dropped, plurals folded, each word once, in order.
 func terms(normalized string) []string {
 	var out []string
 	seen := make(map[string]bool)
-	stop := stopWords()
 	for _, w := range strings.Fields(normalized) {
-		if stop[w] {
+		if totpkey.StopWord(w) {
 			continue
 		}
 		w = stem(w)

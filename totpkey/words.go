@@ -1,22 +1,56 @@
 package totpkey
 
+import (
+	"maps"
+	"strings"
+)
+
 // maxWordLen is the longest entry in commonWords.
 const maxWordLen = 14
 
+// stopWords are the words that carry no meaning of their own, the one
+// list of them: the classifier and the masking rule read them as words of
+// a sentence (commonWords), and explain's search leaves them out of a
+// query (StopWord).
+const stopWords = `a an the i im ive me my mine you your we our us it its itll he she
+	is are was were be been being am do does did doesnt dont didnt isnt wasnt arent
+	cant cannot can could would should will wont shall may might must
+	to of in on at for from by with into onto about as than then so if or and but
+	not no nor this that these those there here what which who whom whose how why
+	when where any some all more most anymore again also just only very too
+	have has had having get gets got getting please help hi hello thanks thank
+	ok okay one`
+
+// StopWord reports whether w, in lower case, is a word that carries no
+// meaning of its own ("the", "please", "dont").
+func StopWord(w string) bool { return stopWordSet[w] }
+
+// stopWordSet is stopWords as a set.
+var stopWordSet = func() map[string]bool {
+	set := make(map[string]bool)
+	for _, w := range strings.Fields(stopWords) {
+		set[w] = true
+	}
+	return set
+}()
+
 // commonWords are words that turn up in what people paste instead of a key:
-// support messages, error texts and guesses at a password. A key written in
-// groups of four could contain one of the short ones by chance, so a single
-// word only counts against groups of uneven length (see text).
-var commonWords = map[string]bool{
-	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true,
-	"be": true, "but": true, "by": true, "can": true, "do": true, "for": true,
-	"from": true, "have": true, "he": true, "i": true, "if": true, "in": true,
-	"is": true, "it": true, "me": true, "my": true, "no": true, "not": true,
-	"of": true, "on": true, "or": true, "our": true, "she": true, "so": true,
-	"that": true, "the": true, "this": true, "to": true, "was": true, "we": true,
-	"what": true, "when": true, "why": true, "with": true, "you": true, "your": true,
-	"how": true, "please": true, "help": true, "hi": true, "hello": true,
-	"thanks": true, "thank": true, "dear": true, "team": true, "sir": true,
+// support messages, error texts and guesses at a password; the stop words
+// and these. A key written in groups of four could contain one of the
+// short ones by chance, so a single word only counts against groups of
+// uneven length (see text).
+var commonWords = func() map[string]bool {
+	set := maps.Clone(stopWordSet)
+	for w := range domainWords {
+		set[w] = true
+	}
+	return set
+}()
+
+// domainWords are the common words of the trading and authenticator world,
+// of this project's messages and of Hinglish tickets.
+var domainWords = map[string]bool{
+	"dear": true, "team": true, "sir": true,
 	"error": true, "failed": true, "fail": true, "generate": true, "invalid": true,
 	"totp": true, "otp": true, "key": true, "code": true, "secret": true,
 	"password": true, "passcode": true, "pin": true, "login": true, "broker": true,
