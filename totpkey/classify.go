@@ -69,6 +69,7 @@ func Classify(input string) Result {
 			Topic: string(ReasonEmpty),
 		}
 	}
+	label := credentialLabel(t) // credential.go: "Password:", "API key:"
 	t, base, changes = unwrap(t, base, changes)
 	switch {
 	case hasPrefixFold(t, "otpauth-migration:"):
@@ -83,6 +84,9 @@ func Classify(input string) Result {
 			return notAKey(FormatBinary, binary)
 		}
 		return notAKey(format, message)
+	}
+	if r, ok := otherCredential(t, base, label); ok { // credential.go
+		return r
 	}
 	r := classifyBody(t, base)
 	if r.Class == ClassCode || r.HasProblem(ReasonNotAKey) {

@@ -162,6 +162,21 @@ func keyLike(r *totpkey.Result) bool {
 	case totpkey.FormatBase32, totpkey.FormatHex:
 		return true
 	}
+	return secretCredential(r)
+}
+
+// secretCredential reports whether r is an API key, API secret or access
+// token: a secret of the account sent where the TOTP Key was asked for.
+// A client id, a PAN or a date in a ticket is left alone: people name
+// their account with them.
+func secretCredential(r *totpkey.Result) bool {
+	if len(r.Problems) == 0 || r.Problems[0].ID != totpkey.ReasonOtherCredential {
+		return false
+	}
+	switch r.Problems[0].Credential {
+	case totpkey.CredentialAPIKey, totpkey.CredentialAPISecret, totpkey.CredentialAccessToken:
+		return true
+	}
 	return false
 }
 

@@ -82,8 +82,20 @@ func TestScanTickets(t *testing.T) {
 		},
 		{
 			"hexadecimal secret next to the word secret",
+			"The broker gave a secret: 48656c6c6f21deadbeef48656c6c6f21deadbeef which does not work",
+			[]string{`1:27 key "48656c6c6f21deadbeef48656c6c6f21deadbeef" hex-key`},
+		},
+		{
+			// 32 hex digits are an API key's form (a Shoonya app key), never
+			// a secret to convert: issue 12.
+			"32 hexadecimal digits are an API key",
 			"The broker gave a secret: 48656c6c6f21deadbeef48656c6c6f21 which does not work",
-			[]string{`1:27 key "48656c6c6f21deadbeef48656c6c6f21" hex-key`},
+			[]string{`1:27 key "48656c6c6f21deadbeef48656c6c6f21" other-credential`},
+		},
+		{
+			"a client id and a PAN are context, not findings",
+			"client id AB1234, PAN ABCPE1234F, born 14-08-1987",
+			nil,
 		},
 		{
 			"CRLF ticket with a dashed key and an error in capitals",
