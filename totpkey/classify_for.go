@@ -20,7 +20,8 @@ func ClassifyFor(input string, b broker.Broker) Result {
 //
 // Where the broker's key length is known, a key pasted shorter than the
 // key the broker shows (a valid key, one too short, or one of an
-// impossible length) is a partial-key problem that gives both lengths. A
+// impossible length) is a partial-key problem that gives both lengths,
+// unless a code check found that it gives the code. A
 // number of the length of the broker's client ids (Dhan: 10 digits) is an
 // other-credential client-id problem. Result.Broker names the broker.
 func (r Result) ForBroker(b broker.Broker) Result {
@@ -56,6 +57,9 @@ func (r Result) ForBroker(b broker.Broker) Result {
 func (r *Result) partOfKey(length int) bool {
 	if length == 0 || r.Format != FormatBase32 || r.chars == 0 || r.chars >= length {
 		return false
+	}
+	if r.CodeCheck != nil && r.CodeCheck.Matched {
+		return false // it gives the code the app shows: it is the whole key
 	}
 	if r.Class == ClassValid {
 		return true

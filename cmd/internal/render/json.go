@@ -73,6 +73,7 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	}
 	dst = append(dst, `,"topic":`...)
 	dst = appendJSONString(dst, v.Topic)
+	dst = appendStringField(dst, -1, "broker", v.Broker)
 	dst = append(dst, `,"exit_code":`...)
 	dst = strconv.AppendInt(dst, int64(v.ExitCode), 10)
 	if a := v.Account; a != nil {
@@ -143,6 +144,7 @@ func appendProblemJSON(dst []byte, p *problemView) []byte {
 		dst = append(dst, `,"confirmed":`...)
 		dst = strconv.AppendBool(dst, *p.Confirmed)
 	}
+	dst = appendStringField(dst, -1, "credential", p.Credential)
 	return append(dst, '}')
 }
 

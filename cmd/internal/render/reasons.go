@@ -20,6 +20,31 @@ var reasonTitles = map[totpkey.ReasonID]string{
 	totpkey.ReasonNotAKey:          "this is not a key",
 	totpkey.ReasonCodeMismatch:     "the key does not give that code",
 	totpkey.ReasonKeyWithCode:      "a key and a one-time code together",
+	totpkey.ReasonPartialKey:       "part of the key was not copied",
+	totpkey.ReasonOtherCredential:  "another credential, not the TOTP Key",
+}
+
+// credentialNames name the credentials of other-credential problems for a
+// person: "your PAN".
+var credentialNames = map[string]string{
+	totpkey.CredentialAPIKey:      "an API key",
+	totpkey.CredentialAPISecret:   "an API secret",
+	totpkey.CredentialAccessToken: "an access token",
+	totpkey.CredentialClientID:    "a client id",
+	totpkey.CredentialAppID:       "an app id",
+	totpkey.CredentialPAN:         "a PAN",
+	totpkey.CredentialDateOfBirth: "a date, such as a date of birth",
+	totpkey.CredentialPassword:    "a password",
+	totpkey.CredentialPIN:         "a PIN",
+}
+
+// CredentialName names the credential of an other-credential problem with
+// its article ("a PAN"); "another credential" for an id it does not know.
+func CredentialName(id string) string {
+	if n, ok := credentialNames[id]; ok {
+		return n
+	}
+	return "another credential"
 }
 
 // Verdict is the one-line summary of a result.
@@ -35,6 +60,8 @@ func Verdict(r *totpkey.Result) string {
 		return "Not a TOTP Key: " + reasonTitles[totpkey.ReasonOneTimeCode]
 	case r.Format == totpkey.FormatBinary:
 		return "Not a usable TOTP Key: binary data, not text"
+	case len(r.Problems) > 0 && r.Problems[0].ID == totpkey.ReasonOtherCredential:
+		return "Not the TOTP Key: this has the form of " + CredentialName(r.Problems[0].Credential)
 	case len(r.Problems) > 0:
 		return "Not a usable TOTP Key: " + reasonTitles[r.Problems[0].ID]
 	}
