@@ -69,8 +69,12 @@ func Classify(input string) Result {
 			Topic: string(ReasonEmpty),
 		}
 	}
-	label := credentialLabel(t) // credential.go: "Password:", "API key:"
+	withLabel := t
 	t, base, changes = unwrap(t, base, changes)
+	label := "" // credential.go: the credential a label names, "Password:"
+	if changes&changeLabel != 0 {
+		label = credentialLabel(withLabel)
+	}
 	switch {
 	case hasPrefixFold(t, "otpauth-migration:"):
 		return worstOf(classifyMigration(t), changes)
@@ -85,8 +89,10 @@ func Classify(input string) Result {
 		}
 		return notAKey(format, message)
 	}
-	if r, ok := otherCredential(t, base, label); ok { // credential.go
-		return r
+	if label != "" || mayBeCredential(t) { // credential.go
+		if r := otherCredential(t, base, label); r != nil {
+			return *r
+		}
 	}
 	r := classifyBody(t, base)
 	if r.Class == ClassCode || r.HasProblem(ReasonNotAKey) {

@@ -7,16 +7,18 @@ import (
 )
 
 // ClassifyFor is Classify for a trading account at broker b: see
-// Result.ForBroker. With the zero Broker it is Classify, except that the
+// Result.ApplyBroker. With the zero Broker it is Classify, except that the
 // broker named by an otpauth link's issuer counts.
 func ClassifyFor(input string, b broker.Broker) Result {
-	return Classify(input).ForBroker(b)
+	r := Classify(input)
+	r.ApplyBroker(b)
+	return r
 }
 
-// ForBroker makes the checks of r those of broker b, for a result of
+// ApplyBroker makes the checks of r those of broker b, for a result of
 // Classify, ClassifyAll or the packages built on them. With the zero
 // Broker, the broker named by the issuer of the otpauth or export link r
-// came from is used, if any; with none, r is returned as it is.
+// came from is used, if any; with none, r is left as it is.
 //
 // Where the broker's key length is known, a key pasted shorter than the
 // key the broker shows (a valid key, one too short, or one of an
@@ -24,12 +26,19 @@ func ClassifyFor(input string, b broker.Broker) Result {
 // unless a code check found that it gives the code. A
 // number of the length of the broker's client ids (Dhan: 10 digits) is an
 // other-credential client-id problem. Result.Broker names the broker.
-func (r Result) ForBroker(b broker.Broker) Result {
-	if !b.Known() && r.Account.Issuer != "" {
+func (r *Result) ApplyBroker(b broker.Broker) {
+	if b.ID != "" || r.Account.Issuer != "" { // cheap enough to inline: most results have neither
+		r.applyBroker(b)
+	}
+}
+
+// applyBroker is ApplyBroker once there is a broker or an issuer.
+func (r *Result) applyBroker(b broker.Broker) {
+	if !b.Known() {
 		b, _ = broker.Find(r.Account.Issuer)
 	}
 	if !b.Known() {
-		return r
+		return
 	}
 	r.Broker = b.ID
 	switch {
@@ -39,7 +48,7 @@ func (r Result) ForBroker(b broker.Broker) Result {
 			Message: b.Name + " shows a " + strconv.Itoa(b.KeyLength) + "-character TOTP Key; this has " +
 				strconv.Itoa(r.chars) + ": the rest of it (most often the end) was not copied",
 		}}
-		r = r.malformed()
+		*r = r.malformed()
 	case b.ClientIDDigits > 0 && r.Format == FormatDigits && r.chars == b.ClientIDDigits:
 		r.Problems = []Problem{{
 			ID:         ReasonOtherCredential,
@@ -47,9 +56,8 @@ func (r Result) ForBroker(b broker.Broker) Result {
 			Message: "this is a " + strconv.Itoa(r.chars) + "-digit number, the form of a " + b.Name +
 				" client id, which goes in the client id field, not the TOTP Key" + whereTheKeyIs,
 		}}
-		r = r.malformed()
+		*r = r.malformed()
 	}
-	return r
 }
 
 // partOfKey reports whether r is a base32 key, typed or pasted, that is

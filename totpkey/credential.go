@@ -37,17 +37,18 @@ type credentialShape struct {
 // PAN, a client id, an app id, a date of birth; or anything under a label
 // that names one ("Password:", "API key:"), unless what follows the label
 // is a valid key. t is the input with its ends trimmed and unwrapped;
-// label is the credential its label named, or "". It reports false for
-// anything else, and at once for a clean key.
-func otherCredential(t string, base int, label string) (Result, bool) {
+// label is the credential its label named, or "". It returns nil for
+// anything else, without building a Result: most inputs that get here
+// are short keys.
+func otherCredential(t string, base int, label string) *Result {
 	shape, ok := credentialShapeOf(t)
 	if !ok && label == "" {
-		return Result{}, false
+		return nil
 	}
 	if !ok || shape.lookalike {
 		body := classifyBody(t, base)
 		if label != "" && (body.Class == ClassValid || !ok && body.Class == ClassCode && label != CredentialPIN) {
-			return Result{}, false // the label was wrong or the key is fine: let Classify say so
+			return nil // the label was wrong or the key is fine: let Classify say so
 		}
 		if !ok {
 			shape = credentialShape{id: label, message: "the label in front of it says this is " + credentialNames[label]}
@@ -56,16 +57,33 @@ func otherCredential(t string, base int, label string) (Result, bool) {
 			r := body
 			r.Problems = append([]Problem{{ID: ReasonOtherCredential, Credential: shape.id, Message: shape.message}}, r.Problems...)
 			r.Changes = 0
-			return r.malformed(), true
+			r = r.malformed()
+			return &r
 		}
 	}
-	r := Result{
+	r := &Result{
 		Class:    ClassMalformed,
 		Format:   FormatText,
 		Problems: []Problem{{ID: ReasonOtherCredential, Credential: shape.id, Message: shape.message + whereTheKeyIs}},
 		Topic:    string(ReasonOtherCredential),
 	}
-	return r, true
+	return r
+}
+
+// mayBeCredential is the quick test before otherCredential, cheap enough
+// to inline: the first signs of each shape credentialShapeOf knows. A key
+// of 16 or 32 capital letters and digits fails it at once three times in
+// four.
+func mayBeCredential(t string) bool {
+	n := len(t)
+	switch {
+	case n == 16 || n == 32:
+		c := t[0]
+		return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'F'
+	case n > 16:
+		return t[0] == 'e' || n == 36 || n == 14
+	}
+	return n >= 5
 }
 
 // credentialNames names each credential in words, with its article.
@@ -121,12 +139,22 @@ func credentialShapeOf(t string) (credentialShape, bool) {
 			"which some brokers ask for at login; it is not a TOTP Key"}, true
 	case len(t) == 10 && pan(t):
 		return credentialShape{id: CredentialPAN, message: "this has the form of a PAN (five letters, four digits, " +
-			"a letter), not a TOTP Key: never paste your PAN into the TOTP Key field"}, true
+			"a letter), not a TOTP Key: never paste your PAN into the TOTP Key field" + orPartOfKey(t)}, true
 	case len(t) >= 5 && len(t) <= 11 && clientID(t):
 		return credentialShape{id: CredentialClientID, message: "this has the form of a client id or login id " +
-			"(a few letters, then digits), which goes in the client id field, not the TOTP Key"}, true
+			"(a few letters, then digits), which goes in the client id field, not the TOTP Key" + orPartOfKey(t)}, true
 	}
 	return credentialShape{}, false
+}
+
+// orPartOfKey is the second reading of a short credential whose digits
+// are all 2 to 7: the start of a TOTP Key, cut far too short. Empty when
+// a digit 0, 1, 8 or 9 rules that out.
+func orPartOfKey(t string) string {
+	if hasHexDigit(t) {
+		return ""
+	}
+	return " (if it is instead the start of a TOTP Key, it is far too short: copy all of the key)"
 }
 
 // itoa is strconv.Itoa for the small lengths of the messages here.

@@ -46,7 +46,7 @@ func TestOtherCredential(t *testing.T) {
 		{"pin label", "PIN: 1234", CredentialPIN, false},
 		{"mpin label on a six-digit number", "MPIN: 123456", CredentialPIN, false},
 		{"api key label", "API key: 8fh3Kd9s", CredentialAPIKey, false},
-		{"api_secret config line", "api_secret = zz", CredentialAPISecret, false},
+		{"api_secret label", "api_secret: zz", CredentialAPISecret, false},
 		{"client id label", "client id: AB1234", CredentialClientID, false},
 		{"dob label", "DOB: 14-08-1987", CredentialDateOfBirth, false},
 	}

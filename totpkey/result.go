@@ -73,7 +73,7 @@ type Result struct {
 	// CodeCheck is set by CheckCode; nil when no code was checked.
 	CodeCheck *CodeCheck
 	// Broker is the id of the broker the checks were made for (see
-	// ForBroker); empty when none is known.
+	// ApplyBroker); empty when none is known.
 	Broker string
 
 	// draft is the cleaned, upper-cased body of a key that has invalid
@@ -81,7 +81,7 @@ type Result struct {
 	// letters they stand for. Empty otherwise.
 	draft string
 	// chars is how many characters of a key body (base32 or digits) the
-	// classifier read; ForBroker compares it with the broker's lengths.
+	// classifier read; ApplyBroker compares it with the broker's lengths.
 	chars int
 }
 

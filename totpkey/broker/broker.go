@@ -107,15 +107,47 @@ func fold(name string) string {
 // Lookup, being words of their own. It reports false when text names no
 // broker or more than one: a ticket about moving from one broker to
 // another does not say which one the key is from.
-func Find(text string) (Broker, bool) {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	})
+func Find(text string) (Broker, bool) { return find(text) }
+
+// FindBytes is Find for text held in bytes, without copying it.
+func FindBytes(text []byte) (Broker, bool) { return find(text) }
+
+// span is a word of a text: text[start:end].
+type span struct{ start, end int }
+
+func find[T ~string | ~[]byte](text T) (Broker, bool) {
+	var words [3]span // the last three words, the newest last
 	found := -1
-	for i := range words {
-		for n := 1; n <= 3 && i+n <= len(words); n++ {
-			key := fold(strings.Join(words[i:i+n], ""))
-			j, ok := findIndex()[key]
+	ix := findIndex()
+	for i := 0; i < len(text); {
+		if !wordBytes[text[i]] {
+			i++
+			continue
+		}
+		start := i
+		for i < len(text) && wordBytes[text[i]] {
+			i++
+		}
+		w := span{start, i}
+		if n := i - start; n > maxFoldLen || !ix.words[n][wordClass(text[start])][wordClass(text[i-1])] {
+			// Most words of a text: no name has a word of this length,
+			// first and last letter, so no name runs through it.
+			words = [3]span{}
+			continue
+		}
+		words[0], words[1], words[2] = words[1], words[2], w
+		// The names ending at this word: of one, two or three words.
+		var buf [3 * maxFoldLen]byte
+		n := 0
+		for k := 2; k >= 0 && words[k].end > 0; k-- {
+			n = 0
+			for _, v := range words[k:] {
+				for j := v.start; j < v.end; j++ {
+					buf[n] = foldByte(text[j])
+					n++
+				}
+			}
+			j, ok := ix.names[string(buf[:n])]
 			if !ok {
 				continue
 			}
@@ -131,20 +163,62 @@ func Find(text string) (Broker, bool) {
 	return brokers[found], true
 }
 
+// maxFoldLen is the longest word Find compares; longer ones name no broker.
+const maxFoldLen = 24
+
 // minFindLen is the fewest letters a name needs for Find to match it in
 // free text.
 const minFindLen = 4
 
-// findIndex maps each folded name of at least minFindLen letters to its
-// broker's index, built the first time Find needs it.
-var findIndex = sync.OnceValue(func() map[string]int {
-	m := make(map[string]int)
+// wordBytes marks the ASCII letters and digits, of which words are made.
+var wordBytes = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		t[c] = b|0x20 >= 'a' && b|0x20 <= 'z' || b >= '0' && b <= '9'
+	}
+	return t
+}()
+
+// foldByte is c in lower case.
+func foldByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c | 0x20
+	}
+	return c
+}
+
+// nameIndex is what Find looks names up in.
+type nameIndex struct {
+	// names maps each folded name of at least minFindLen letters to its
+	// broker's index.
+	names map[string]int
+	// words marks the length, first and last character (folded) of every
+	// word of every name: a word that is not marked is in no name.
+	words [maxFoldLen + 1][36][36]bool
+}
+
+// wordClass numbers a folded letter or digit 0 to 35.
+func wordClass(c byte) int {
+	if c >= '0' && c <= '9' {
+		return int(c-'0') + 26
+	}
+	return int(c|0x20) - 'a'
+}
+
+// findIndex is the index of Find, built the first time it is needed.
+var findIndex = sync.OnceValue(func() *nameIndex {
+	ix := &nameIndex{names: make(map[string]int)}
 	for i, b := range brokers {
 		for _, n := range b.names() {
 			if key := fold(n); len(key) >= minFindLen {
-				m[key] = i
+				ix.names[key] = i
+				for _, w := range strings.FieldsFunc(n, func(r rune) bool { return r >= 0x80 || !wordBytes[r] }) {
+					if len(w) <= maxFoldLen {
+						ix.words[len(w)][wordClass(w[0])][wordClass(w[len(w)-1])] = true
+					}
+				}
 			}
 		}
 	}
-	return m
+	return ix
 })

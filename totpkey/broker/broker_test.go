@@ -76,3 +76,12 @@ func TestFind(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAllocates nothing: --lines looks up the issuer of every otpauth
+// link it reads.
+func TestFindAllocates(t *testing.T) {
+	Find("warm up the index")
+	if n := testing.AllocsPerRun(100, func() { Find("Zerodha Kite") }); n != 0 {
+		t.Errorf("Find allocates %v times; want 0", n)
+	}
+}

@@ -64,7 +64,7 @@ func orWords(words []string) string {
 // zero Broker: the broker of a link's issuer, if any).
 func ApplyBroker(results []totpkey.Result, b broker.Broker) {
 	for i := range results {
-		results[i] = results[i].ForBroker(b)
+		results[i].ApplyBroker(b)
 	}
 }
 
@@ -77,7 +77,7 @@ type brokerVote struct {
 
 // addText counts the broker a line names, if it names one.
 func (v *brokerVote) addText(line []byte) {
-	if b, ok := broker.Find(string(line)); ok {
+	if b, ok := broker.FindBytes(line); ok {
 		v.add(b.ID)
 	}
 }

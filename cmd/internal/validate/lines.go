@@ -338,7 +338,8 @@ func (run *linesRun) render(b *lineBatch) {
 		if it.tooLong {
 			r = cmdutil.TooLongResult(it.length)
 		} else {
-			r = totpkey.Classify(input).ForBroker(o.broker)
+			r = totpkey.Classify(input)
+			r.ApplyBroker(o.broker)
 		}
 		b.stats.Add(&r)
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]

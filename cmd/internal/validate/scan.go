@@ -154,7 +154,7 @@ func (run *scanRun) render(b *scanBatch) {
 		if f.Kind == scan.FindingErrorMessage {
 			b.stats.AddClass("error-message", 0)
 		} else {
-			f.Result = f.Result.ForBroker(bk)
+			f.Result.ApplyBroker(bk)
 			b.stats.Add(&f.Result)
 		}
 		if o.Reply {
@@ -287,7 +287,7 @@ func writeScanReply(w io.Writer, findings []scan.Finding, bk broker.Broker) erro
 		if f.Kind == scan.FindingErrorMessage {
 			f.Result.Broker = bk.ID
 		} else if f.Result.Broker == "" {
-			f.Result = f.Result.ForBroker(bk) // a text of several batches: named in another one
+			f.Result.ApplyBroker(bk) // a text of several batches: named in another one
 		}
 		id := string(f.Kind) + "\x00" + f.Result.Key + "\x00" + f.Text
 		if f.Result.Key != "" {
