@@ -1,6 +1,8 @@
 package totpkey
 
 import (
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,5 +127,41 @@ func TestClassifyForClientID(t *testing.T) {
 	}
 	if r := ClassifyFor("250517894", mustBroker(t, "dhan")); r.HasProblem(ReasonOtherCredential) {
 		t.Errorf("Dhan, 9 digits: %v; want a plain number", r.Problems)
+	}
+}
+
+// TestPartialKeyProperty: for every broker whose key length L is known,
+// every cut of a random key of L characters to 1..L-1 characters is
+// partial-key and names both lengths, the whole key is valid, and with no
+// broker the cut keeps its old reading.
+func TestPartialKeyProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 2026))
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+	for _, b := range broker.All() {
+		if b.KeyLength == 0 {
+			continue
+		}
+		for range 20 {
+			key := make([]byte, b.KeyLength)
+			for i := range key {
+				key[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			if r := ClassifyFor(string(key), b); r.Class != ClassValid {
+				t.Fatalf("%s: a whole key is %s %v", b.ID, r.Class, r.Problems)
+			}
+			n := 1 + rng.IntN(b.KeyLength-1)
+			cut := string(key[:n])
+			if strings.Repeat(cut[:n/2], 2) == cut {
+				continue // pasted-twice comes first
+			}
+			r := ClassifyFor(cut, b)
+			want := strconv.Itoa(b.KeyLength) + "-character TOTP Key; this has " + strconv.Itoa(n)
+			if len(r.Problems) != 1 || r.Problems[0].ID != ReasonPartialKey || !strings.Contains(r.Problems[0].Message, want) {
+				t.Fatalf("%s, %d of %d characters: %v; want partial-key saying %q", b.ID, n, b.KeyLength, r.Problems, want)
+			}
+			if plain := Classify(cut); plain.HasProblem(ReasonPartialKey) || plain.Broker != "" {
+				t.Fatalf("%s: Classify alone says partial-key", b.ID)
+			}
+		}
 	}
 }
