@@ -1,6 +1,9 @@
 package totpkey
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Credential ids: which other credential of a trading account an input is,
 // in Problem.Credential of an other-credential problem. Stable, like the
@@ -125,7 +128,7 @@ func credentialShapeOf(t string) (credentialShape, bool) {
 		if len(t) == 32 {
 			what, id = "a Kite Connect api_secret", CredentialAPISecret
 		}
-		return credentialShape{id: id, lookalike: true, message: "this has " + itoa(len(t)) + " lower-case letters and " +
+		return credentialShape{id: id, lookalike: true, message: "this has " + strconv.Itoa(len(t)) + " lower-case letters and " +
 			"digits, the form of " + what + "; it may also be a TOTP Key typed by hand, where the digits 0, 1, 8 and 9 " +
 			"stand for letters. Run totpkey validate --code CODE with the code your authenticator app shows: " +
 			"if no reading of it gives the code, it is not your TOTP Key"}, true
@@ -155,14 +158,6 @@ func orPartOfKey(t string) string {
 		return ""
 	}
 	return " (if it is instead the start of a TOTP Key, it is far too short: copy all of the key)"
-}
-
-// itoa is strconv.Itoa for the small lengths of the messages here.
-func itoa(n int) string {
-	if n < 10 {
-		return digitString(rune('0' + n))
-	}
-	return itoa(n/10) + digitString(rune('0'+n%10))
 }
 
 // jwt reports whether t is a JSON Web Token: three non-empty parts of

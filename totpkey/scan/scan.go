@@ -201,6 +201,10 @@ func (s *Scanner) match(line []byte, toks []scanToken, i int) (m scanMatch, next
 			return m, i + n, true
 		}
 	}
+	if n := credentialAt(line, toks, i); n > 0 {
+		m.Kind = FindingKey // classified as the credential it is
+		return m, i + n, true
+	}
 	if n := s.codeAt(line, toks, i); n > 0 {
 		m.Kind = FindingCode
 		return m, i + n, true

@@ -60,6 +60,9 @@ func Verdict(r *totpkey.Result) string {
 		return "Not a TOTP Key: " + reasonTitles[totpkey.ReasonOneTimeCode]
 	case r.Format == totpkey.FormatBinary:
 		return "Not a usable TOTP Key: binary data, not text"
+	case len(r.Problems) > 0 && r.Problems[0].ID == totpkey.ReasonOtherCredential && r.HasProblem(totpkey.ReasonInvalidCharacter):
+		// Two readings, both said: the credential, or a key typed by hand.
+		return "Not a usable TOTP Key: " + CredentialName(r.Problems[0].Credential) + ", or a key typed with look-alike digits"
 	case len(r.Problems) > 0 && r.Problems[0].ID == totpkey.ReasonOtherCredential:
 		return "Not the TOTP Key: this has the form of " + CredentialName(r.Problems[0].Credential)
 	case len(r.Problems) > 0:

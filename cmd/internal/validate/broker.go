@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
@@ -36,20 +37,11 @@ func nearBrokers(name string) []string {
 	res := docs.Resolve(name)
 	var ids []string
 	for _, t := range append(res.DidYouMean, res.Best()) {
-		if t.Broker != "" && !containsString(ids, t.Broker) {
+		if t.Broker != "" && !slices.Contains(ids, t.Broker) {
 			ids = append(ids, t.Broker)
 		}
 	}
 	return ids
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // orWords joins words as "a", "a or b", "a, b or c".
