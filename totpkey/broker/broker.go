@@ -107,18 +107,8 @@ func fold(name string) string {
 // Lookup, being words of their own. It reports false when text names no
 // broker or more than one: a ticket about moving from one broker to
 // another does not say which one the key is from.
-func Find(text string) (Broker, bool) { return find(text) }
-
-// FindBytes is Find for text held in bytes, without copying it.
-func FindBytes(text []byte) (Broker, bool) { return find(text) }
-
-// span is a word of a text: text[start:end].
-type span struct{ start, end int }
-
-func find[T ~string | ~[]byte](text T) (Broker, bool) {
-	var words [3]span // the last three words, the newest last
-	found := -1
-	ix := findIndex()
+func Find(text string) (Broker, bool) {
+	var t Tally
 	for i := 0; i < len(text); {
 		if !wordBytes[text[i]] {
 			i++
@@ -128,39 +118,83 @@ func find[T ~string | ~[]byte](text T) (Broker, bool) {
 		for i < len(text) && wordBytes[text[i]] {
 			i++
 		}
-		w := span{start, i}
-		if n := i - start; n > maxFoldLen || !ix.words[n][wordClass(text[start])][wordClass(text[i-1])] {
-			// Most words of a text: no name has a word of this length,
-			// first and last letter, so no name runs through it.
-			words = [3]span{}
-			continue
-		}
-		words[0], words[1], words[2] = words[1], words[2], w
-		// The names ending at this word: of one, two or three words.
-		var buf [3 * maxFoldLen]byte
-		n := 0
-		for k := 2; k >= 0 && words[k].end > 0; k-- {
-			n = 0
-			for _, v := range words[k:] {
-				for j := v.start; j < v.end; j++ {
-					buf[n] = foldByte(text[j])
-					n++
-				}
-			}
-			j, ok := ix.names[string(buf[:n])]
-			if !ok {
-				continue
-			}
-			if found >= 0 && found != j {
-				return Broker{}, false
-			}
-			found = j
-		}
+		tallyWord(&t, text[start:i])
 	}
-	if found < 0 {
+	return t.Broker()
+}
+
+// Tally counts the brokers a text names, fed one word at a time (a
+// scanner that has split the text already need not split it again). The
+// zero Tally has seen nothing.
+type Tally struct {
+	words [3][maxFoldLen]byte // the last words, folded, the newest last
+	lens  [3]int8             // their lengths; 0 for none
+	found int8                // the index of the broker named, plus one; 0 for none
+	mixed bool                // more than one broker was named
+	ix    *nameIndex          // the index, fetched at the first word
+}
+
+// Word adds the next word of the text: a run of letters and digits.
+func (t *Tally) Word(w []byte) { tallyWord(t, w) }
+
+// Break tells the tally that something other than a word came (a link, a
+// number in brackets): no name runs across it.
+func (t *Tally) Break() { t.lens = [3]int8{} }
+
+// Merge adds what another part of the same text named.
+func (t *Tally) Merge(o *Tally) {
+	t.mixed = t.mixed || o.mixed || t.found != 0 && o.found != 0 && t.found != o.found
+	if t.found == 0 {
+		t.found = o.found
+	}
+}
+
+// Broker returns the one broker the text named; false when it named none
+// or more than one.
+func (t *Tally) Broker() (Broker, bool) {
+	if t.mixed || t.found == 0 {
 		return Broker{}, false
 	}
-	return brokers[found], true
+	return brokers[t.found-1], true
+}
+
+func tallyWord[T ~string | ~[]byte](t *Tally, w T) {
+	if t.ix == nil {
+		t.ix = findIndex()
+	}
+	ix := t.ix
+	n := len(w)
+	if n == 0 || n > maxFoldLen {
+		t.lens = [3]int8{}
+		return
+	}
+	if first, last := wordClass(w[0]), wordClass(w[n-1]); first < 0 || last < 0 || !ix.words[n][first][last] {
+		// Most words of a text: no name has a word of this length,
+		// first and last letter, so no name runs through it.
+		t.lens = [3]int8{}
+		return
+	}
+	t.words[0], t.words[1] = t.words[1], t.words[2]
+	t.lens[0], t.lens[1], t.lens[2] = t.lens[1], t.lens[2], int8(len(w))
+	for j := 0; j < len(w); j++ {
+		t.words[2][j] = foldByte(w[j])
+	}
+	// The names ending at this word: of one, two or three words.
+	var buf [3 * maxFoldLen]byte
+	for k := 2; k >= 0 && t.lens[k] > 0; k-- {
+		n := 0
+		for m := k; m < 3; m++ {
+			n += copy(buf[n:], t.words[m][:t.lens[m]])
+		}
+		j, ok := ix.names[string(buf[:n])]
+		if !ok {
+			continue
+		}
+		if t.found != 0 && int(t.found) != j+1 {
+			t.mixed = true
+		}
+		t.found = int8(j + 1)
+	}
 }
 
 // maxFoldLen is the longest word Find compares; longer ones name no broker.
@@ -197,12 +231,16 @@ type nameIndex struct {
 	words [maxFoldLen + 1][36][36]bool
 }
 
-// wordClass numbers a folded letter or digit 0 to 35.
+// wordClass numbers a letter (either case) or digit 0 to 35; -1 for any
+// other byte.
 func wordClass(c byte) int {
-	if c >= '0' && c <= '9' {
+	switch {
+	case c >= '0' && c <= '9':
 		return int(c-'0') + 26
+	case c|0x20 >= 'a' && c|0x20 <= 'z':
+		return int(c|0x20) - 'a'
 	}
-	return int(c|0x20) - 'a'
+	return -1
 }
 
 // findIndex is the index of Find, built the first time it is needed.

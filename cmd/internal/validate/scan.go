@@ -34,12 +34,12 @@ type scanBatch struct {
 	skipped  []lineItem // lines too long to scan
 	out      []byte
 	stats    render.TriageStats
-	brokers  brokerVote // the brokers the batch's lines name
+	brokers  broker.Tally // the brokers the batch's lines name
 }
 
 func resetScanBatch(b *scanBatch) {
 	b.lineBuffer.Reset()
-	b.ctx, b.hasCtx, b.last, b.brokers = b.ctx[:0], false, false, brokerVote{}
+	b.ctx, b.hasCtx, b.last, b.brokers = b.ctx[:0], false, false, broker.Tally{}
 	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
 	b.stats.Reset()
 }
@@ -55,7 +55,7 @@ type scanRun struct {
 	// For --reply: the findings of the current text.
 	replyFindings []scan.Finding
 	replyTotal    int
-	replyBrokers  brokerVote // the brokers the current text names
+	replyBrokers  broker.Tally // the brokers the current text names
 }
 
 // runScan is validate --scan: it finds keys, codes, otpauth and export
@@ -236,7 +236,7 @@ func (run *scanRun) write(b *scanBatch) error {
 		return nil
 	}
 	run.replyTotal += len(b.findings)
-	run.replyBrokers.merge(b.brokers)
+	run.replyBrokers.Merge(&b.brokers)
 	for _, f := range b.findings {
 		if len(run.replyFindings) < maxReplyFindings {
 			run.replyFindings = append(run.replyFindings, f)
@@ -250,30 +250,27 @@ func (run *scanRun) write(b *scanBatch) error {
 	}
 	bk := run.o.broker
 	if !bk.Known() {
-		bk = run.replyBrokers.broker()
+		bk, _ = run.replyBrokers.Broker()
 	}
 	err := writeScanReply(w, run.replyFindings, bk)
 	if len(run.o.Args) > 1 {
 		fmt.Fprintln(w)
 	}
-	run.replyFindings, run.replyTotal, run.replyBrokers = run.replyFindings[:0], 0, brokerVote{}
+	run.replyFindings, run.replyTotal, run.replyBrokers = run.replyFindings[:0], 0, broker.Tally{}
 	return err
 }
 
 // batchBroker is the broker the findings of a batch are checked for:
 // --broker, else the one broker the batch's lines name (a ticket of a few
-// lines is one batch). It notes the brokers named in b.brokers, for the
-// reply to the whole text.
+// lines is one batch), as the scanner counted them. It keeps the count in
+// b.brokers, for the reply to the whole text.
 func (run *scanRun) batchBroker(b *scanBatch) broker.Broker {
+	b.brokers = *b.scanner.Brokers()
 	if run.o.broker.Known() {
 		return run.o.broker
 	}
-	for _, it := range b.items {
-		if !it.tooLong {
-			b.brokers.addText(b.data[it.off:it.end])
-		}
-	}
-	return b.brokers.broker()
+	bk, _ := b.brokers.Broker()
+	return bk
 }
 
 // writeScanReply is validate --scan --reply: one reply for everything found
