@@ -52,6 +52,9 @@ type Topic struct {
 	Errors []string
 	// Body is the Markdown text of the topic, without the front matter.
 	Body string
+	// Broker is the broker id of a topic made from the broker catalogue
+	// (brokers.yaml); empty for the other topics.
+	Broker string
 }
 
 // catalogue is the parsed set of topics.
@@ -79,15 +82,20 @@ var (
 // load parses the embedded topics once.
 func load() *catalogue {
 	loadOnce.Do(func() {
-		loaded = buildCatalogue(topicFiles, "topics")
+		brokers, err := embeddedBrokers()
+		loaded = buildCatalogue(topicFiles, "topics", brokers...)
+		if err != nil {
+			loaded.invalid = append(loaded.invalid, err)
+		}
 	})
 	return loaded
 }
 
-// buildCatalogue parses every *.md file in dir of fsys. Files that cannot be
-// parsed are left out and reported in the catalogue's invalid list, so that
-// one broken topic does not take the others down.
-func buildCatalogue(fsys fs.FS, dir string) *catalogue {
+// buildCatalogue parses every *.md file in dir of fsys, and adds a topic
+// for each of brokers. Files that cannot be parsed are left out and
+// reported in the catalogue's invalid list, so that one broken topic does
+// not take the others down.
+func buildCatalogue(fsys fs.FS, dir string, brokers ...Broker) *catalogue {
 	c := &catalogue{byName: make(map[string]int)}
 	names, err := fs.Glob(fsys, path.Join(dir, "*.md"))
 	if err != nil {
@@ -111,6 +119,10 @@ func buildCatalogue(fsys fs.FS, dir string) *catalogue {
 		}
 		c.topics = append(c.topics, t)
 	}
+	for _, b := range brokers {
+		c.topics = append(c.topics, brokerTopic(b))
+	}
+	sort.Slice(c.topics, func(i, j int) bool { return c.topics[i].ID < c.topics[j].ID })
 	// Ids first, then aliases, so an alias can never hide an id.
 	for i, t := range c.topics {
 		c.byName[normalize(t.ID)] = i
@@ -119,6 +131,9 @@ func buildCatalogue(fsys fs.FS, dir string) *catalogue {
 		for _, a := range t.Aliases {
 			key := normalize(a)
 			if j, taken := c.byName[key]; taken {
+				if j != i && t.Broker != "" && c.topics[j].Broker == "" {
+					continue // a broker's name that is a topic of its own ("dhan"): the topic keeps it
+				}
 				if j != i {
 					c.invalid = append(c.invalid, fmt.Errorf("topic %s: alias %q is already a name of topic %s", t.ID, a, c.topics[j].ID))
 				}

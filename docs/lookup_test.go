@@ -11,6 +11,9 @@ import (
 func TestLookupFastPathAgreesWithCatalogue(t *testing.T) {
 	c := load()
 	for _, want := range c.topics {
+		if want.Broker != "" {
+			continue // made from brokers.yaml, not a file of its own
+		}
 		got, ok := lookupFile(topicFiles, "topics", want.ID)
 		if !ok {
 			t.Errorf("lookupFile(%q) found nothing", want.ID)

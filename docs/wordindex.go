@@ -27,8 +27,17 @@ func newWordIndex(topics []Topic) *wordIndex {
 		idf:     make(map[string]float64),
 	}
 	strong := make(map[string]float64) // word -> topics with it in a strong field
+	n := 0.0
 	for i, t := range topics {
 		w := make(map[string]float64)
+		if t.Broker != "" {
+			// A broker's topic is found by the broker's names (Lookup,
+			// did you mean), never by words: its steps, sources and
+			// numbers would draw sentences about other things.
+			ix.weights[i] = w
+			continue
+		}
+		n++
 		count := make(map[string]int)
 		add := func(text string, weight float64) {
 			for _, term := range terms(normalize(text)) {
@@ -70,7 +79,6 @@ func newWordIndex(topics []Topic) *wordIndex {
 	// bodies, is as rare as can be.
 	// A word that half the topics are about ("key", "totp") only breaks
 	// ties: on its own it says nothing about which topic is meant.
-	n := float64(len(topics))
 	for term, df := range strong {
 		if df >= n/2 {
 			ix.idf[term] = commonWordRarity

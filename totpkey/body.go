@@ -260,7 +260,7 @@ func codeDigits(s string) bool {
 
 // base32 judges a body that reads as base32; base is as for scan.
 func (s *bodyScan) base32(t string, base int) Result {
-	r := Result{Format: FormatBase32, Changes: s.changes}
+	r := Result{Format: FormatBase32, Changes: s.changes, chars: s.runes}
 	if s.padding > 0 && !s.padInside {
 		r.Changes |= changePadding
 	}

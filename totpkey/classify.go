@@ -69,7 +69,12 @@ func Classify(input string) Result {
 			Topic: string(ReasonEmpty),
 		}
 	}
+	withLabel := t
 	t, base, changes = unwrap(t, base, changes)
+	label := "" // credential.go: the credential a label names, "Password:"
+	if changes&changeLabel != 0 {
+		label = credentialLabel(withLabel)
+	}
 	switch {
 	case hasPrefixFold(t, "otpauth-migration:"):
 		return worstOf(classifyMigration(t), changes)
@@ -83,6 +88,11 @@ func Classify(input string) Result {
 			return notAKey(FormatBinary, binary)
 		}
 		return notAKey(format, message)
+	}
+	if label != "" || mayBeCredential(t) { // credential.go
+		if r := otherCredential(t, base, label); r != nil {
+			return *r
+		}
 	}
 	r := classifyBody(t, base)
 	if r.Class == ClassCode || r.HasProblem(ReasonNotAKey) {

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/totpkey/totpkey/totpkey/broker"
 )
 
 // The inputs people most often paste: a clean key, and a key as brokers
@@ -28,6 +30,31 @@ var benchMixedInputs = []struct{ name, input string }{
 	{"email", "trader1234@example.com"},
 	{"prose", "my totp is not working please help"},
 	{"error-message", "Failed to generate TOTP"},
+	// Other credentials of a trading account (issue 12).
+	{"uuid", "6f1c2a9e-3b7d-4e58-9a0c-12d3e4f5a6b7"},
+	{"hex32", "93f57fd14c1604d115cea325a65e19cb"},
+	{"api-secret", "k9x2m8p4q7r1s5t3v6w0y2z8a4b1c7d9"},
+	{"pan", "ABCPE1234F"},
+	{"client-id", "AB1234"},
+	{"date", "14-08-1987"},
+	{"jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123_-x"},
+}
+
+// BenchmarkClassifyFor is Classify with a broker whose key length is
+// known: a clean key of that length still allocates nothing.
+func BenchmarkClassifyFor(b *testing.B) {
+	zerodha, _ := broker.Lookup("zerodha")
+	for _, in := range []struct{ name, input string }{
+		{"clean", "KRUGKIDROVUWG2ZAMJZG653OEBTG66BA"},
+		{"partial", "KRUGKIDROVUWG2ZAMJZG653O"},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ClassifyFor(in.input, zerodha)
+			}
+		})
+	}
 }
 
 func BenchmarkClassify(b *testing.B) {

@@ -27,6 +27,12 @@ const (
 	// copied together ("JBSW... 482913"). Added to the contract's ids,
 	// which keep one-time-code for class code alone.
 	ReasonKeyWithCode ReasonID = "key-with-code"
+	// ReasonPartialKey is a well-formed key shorter than the one its
+	// broker shows: part of it was not copied (see ClassifyFor).
+	ReasonPartialKey ReasonID = "partial-key"
+	// ReasonOtherCredential is another credential of a trading account
+	// pasted as the key; Problem.Credential names it.
+	ReasonOtherCredential ReasonID = "other-credential"
 )
 
 // Warnings: what to know about a valid key whose link sets other codes
@@ -68,6 +74,7 @@ func ProblemIDs() []ReasonID {
 		ReasonEmpty, ReasonOneTimeCode, ReasonInvalidCharacter, ReasonBadLength,
 		ReasonTooShort, ReasonBadPadding, ReasonHexKey, ReasonNotTOTP,
 		ReasonBadURI, ReasonPastedTwice, ReasonNoQR, ReasonNotAKey,
+		ReasonKeyWithCode, ReasonPartialKey, ReasonOtherCredential,
 	}
 }
 

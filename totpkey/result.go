@@ -72,11 +72,17 @@ type Result struct {
 	Batch link.Batch
 	// CodeCheck is set by CheckCode; nil when no code was checked.
 	CodeCheck *CodeCheck
+	// Broker is the id of the broker the checks were made for (see
+	// ApplyBroker); empty when none is known.
+	Broker string
 
 	// draft is the cleaned, upper-cased body of a key that has invalid
 	// characters, each kept as it is, so that a --code check can try the
 	// letters they stand for. Empty otherwise.
 	draft string
+	// chars is how many characters of a key body (base32 or digits) the
+	// classifier read; ApplyBroker compares it with the broker's lengths.
+	chars int
 }
 
 // Warning is something to know about a key that does not make it
@@ -131,6 +137,9 @@ type Problem struct {
 	Suggestion string
 	// Confirmed is true when CheckCode proved the suggestion right.
 	Confirmed bool
+	// Credential names the credential an other-credential problem found
+	// ("api-key", "pan": the Credential… constants); empty otherwise.
+	Credential string
 
 	// draftIndex is the rune index of Char in Result.draft; -1 or unused
 	// when the problem has no character.

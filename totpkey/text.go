@@ -17,7 +17,9 @@ func (s *bodyScan) digitsOnly() Result {
 	case n <= 5:
 		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a PIN, not a TOTP Key")
 	case n <= 15:
-		return notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a phone, client or account number, not a TOTP Key")
+		r := notAKey(FormatDigits, "this is a "+strconv.Itoa(n)+"-digit number such as a phone, client or account number, not a TOTP Key")
+		r.chars = n // for ApplyBroker: a broker's client ids may be numbers
+		return r
 	case s.hexDigits == 0:
 		// Every digit is 2 to 7, so this is base32 in form; but a key
 		// has letters too, and one without a single letter is a number.

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/totpkey"
+	"github.com/totpkey/totpkey/totpkey/broker"
 
 	"github.com/totpkey/totpkey/totpkey/lines"
 )
@@ -87,10 +88,22 @@ type Scanner struct {
 	// previous line the last word that speaks for (or against) a one-time
 	// code stood, and prevKey the same for a key; 0 when there was none.
 	prevCode, prevNeg, prevKey int
+	// brokers counts the brokers the lines name (see Brokers).
+	brokers broker.Tally
 }
 
-// Reset forgets the context of the previous line, for a new text.
-func (s *Scanner) Reset() { s.prevCode, s.prevNeg, s.prevKey = 0, 0, 0 }
+// Reset forgets the context of the previous line, for a new text, and the
+// brokers named.
+func (s *Scanner) Reset() {
+	s.prevCode, s.prevNeg, s.prevKey = 0, 0, 0
+	s.brokers = broker.Tally{}
+}
+
+// Brokers is what the lines scanned since the last Reset say about the
+// broker: the one they name, or none, or several. A caller that knows the
+// whole text is one account's ticket checks its findings for that broker
+// (totpkey.Result.ApplyBroker).
+func (s *Scanner) Brokers() *broker.Tally { return &s.brokers }
 
 // Skip tells the scanner that a line was left out (too long to read), so
 // that no context carries over it.
@@ -105,6 +118,14 @@ func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 	s.noKeyBefore = 0
 	defer func() { s.line = nil }()
 	toks := s.toks
+	for k := range toks {
+		if t := &toks[k]; t.kind == scanTokWord {
+			s.brokers.Word(line[t.start:t.end])
+		} else {
+			s.brokers.Break()
+		}
+	}
+	s.brokers.Break() // no name runs from one line into the next
 	col := scanColumns{line: line}
 	for i := 0; i < len(toks); {
 		f, next, ok := s.match(line, toks, i)
@@ -162,6 +183,21 @@ func keyLike(r *totpkey.Result) bool {
 	case totpkey.FormatBase32, totpkey.FormatHex:
 		return true
 	}
+	return secretCredential(r)
+}
+
+// secretCredential reports whether r is an API key, API secret or access
+// token: a secret of the account sent where the TOTP Key was asked for.
+// A client id, a PAN or a date in a ticket is left alone: people name
+// their account with them.
+func secretCredential(r *totpkey.Result) bool {
+	if len(r.Problems) == 0 || r.Problems[0].ID != totpkey.ReasonOtherCredential {
+		return false
+	}
+	switch r.Problems[0].Credential {
+	case totpkey.CredentialAPIKey, totpkey.CredentialAPISecret, totpkey.CredentialAccessToken:
+		return true
+	}
 	return false
 }
 
@@ -183,6 +219,12 @@ func (s *Scanner) match(line []byte, toks []scanToken, i int) (m scanMatch, next
 		if topic, n := scanErrorMessageAt(line, toks, i); n > 0 {
 			m.Kind = FindingErrorMessage
 			m.Result = totpkey.Result{Format: totpkey.FormatText, Topic: topic}
+			return m, i + n, true
+		}
+	}
+	if t.end-t.start == 8 || line[t.start] == 'e' { // the first signs of a UUID or a JWT
+		if n := credentialAt(line, toks, i); n > 0 {
+			m.Kind = FindingKey // classified as the credential it is
 			return m, i + n, true
 		}
 	}

@@ -82,8 +82,33 @@ func TestScanTickets(t *testing.T) {
 		},
 		{
 			"hexadecimal secret next to the word secret",
+			"The broker gave a secret: 48656c6c6f21deadbeef48656c6c6f21deadbeef which does not work",
+			[]string{`1:27 key "48656c6c6f21deadbeef48656c6c6f21deadbeef" hex-key`},
+		},
+		{
+			// 32 hex digits are an API key's form (a Shoonya app key), never
+			// a secret to convert: issue 12.
+			"32 hexadecimal digits are an API key",
 			"The broker gave a secret: 48656c6c6f21deadbeef48656c6c6f21 which does not work",
-			[]string{`1:27 key "48656c6c6f21deadbeef48656c6c6f21" hex-key`},
+			[]string{`1:27 key "48656c6c6f21deadbeef48656c6c6f21" other-credential`},
+		},
+		{
+			"a UUID API key and a JWT access token",
+			"api key 6f1c2a9e-3b7d-4e58-9a0c-12d3e4f5a6b7 token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123_-x",
+			[]string{
+				`1:9 key "6f1c2a9e-3b7d-4e58-9a0c-12d3e4f5a6b7" other-credential`,
+				`1:52 key "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123_-x" other-credential`,
+			},
+		},
+		{
+			"a JWT at the end of a sentence",
+			"my token is eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl.",
+			[]string{`1:13 key "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl" other-credential`},
+		},
+		{
+			"a client id and a PAN are context, not findings",
+			"client id AB1234, PAN ABCPE1234F, born 14-08-1987",
+			nil,
 		},
 		{
 			"CRLF ticket with a dashed key and an error in capitals",

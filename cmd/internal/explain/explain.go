@@ -30,7 +30,7 @@ const maxSeeAlso = 2
 func NewExplainCmd(streams *iostreams.IOStreams) *cobra.Command {
 	opts := &explainOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "explain [TOPIC | REASON-ID | ERROR TEXT | QUESTION]",
+		Use:   "explain [TOPIC | REASON-ID | ERROR TEXT | BROKER | QUESTION]",
 		Short: "Print the fix for an error message, a reason id or a problem in your own words",
 		Long: `Explain prints a help topic: what a problem means and the steps that fix
 it, with the labels of AutoTrader Web exactly as they appear on screen
@@ -43,6 +43,7 @@ With no argument it lists the topics. The argument can be:
 - an error message as it is, such as "Failed to generate TOTP" or
   "Invalid TOTP" (case and punctuation do not matter, and it may sit
   inside a longer text);
+- a broker, such as zerodha or "Angel One": where it shows the key;
 - a question in your own words: "my broker doesn't show the key any more".
 
 With - the text is read from standard input. A misspelt topic id gets a

@@ -12,6 +12,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/cmd/internal/validate"
+	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/code"
 	"github.com/totpkey/totpkey/totpkey/link"
 
@@ -33,7 +34,9 @@ type GenerateOptions struct {
 	Quiet     bool
 	Watch     bool
 	Output    string
+	Broker    string // --broker as given
 
+	broker broker.Broker // --broker resolved by check
 	// given reports whether a flag was set on the command line: explicit
 	// flags override what an otpauth link says.
 	given func(name string) bool
@@ -111,6 +114,7 @@ diagnose it, with validate's exit code, and nothing goes to standard output.`,
 	f.BoolVar(&opts.Watch, "watch", false, "keep a live countdown on the terminal until Ctrl-C")
 	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json")
 	f.StringVar(&opts.QR, "qr", "", "read the key from a QR code `image` (PNG, JPEG, GIF; - for standard input)")
+	f.StringVar(&opts.Broker, "broker", "", validate.BrokerFlagUsage)
 	return cmd
 }
 
@@ -135,6 +139,11 @@ func (o *GenerateOptions) check() (generateSettings, error) {
 	case o.Watch && !o.IO.OutTTY:
 		return s, cmdutil.UsageErrorf("use -q or -o json in scripts", "--watch needs a terminal, and standard output is not one")
 	}
+	b, err := validate.ParseBroker(o.Broker)
+	if err != nil {
+		return s, err
+	}
+	o.broker = b
 	if o.At != "" {
 		t, err := code.ParseTime(o.At)
 		if err != nil {
@@ -173,6 +182,7 @@ func runGenerate(o *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
+	validate.ApplyBroker(results, o.broker)
 	var entries []CodeEntry
 	var bad []totpkey.Result
 	for i := range results {

@@ -57,6 +57,7 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	}
 	dst = append(dst, `,"topic":`...)
 	dst = appendJSONString(dst, v.Topic)
+	dst = appendStringField(dst, -1, "broker", v.Broker)
 	dst = append(dst, `,"exit_code":`...)
 	dst = strconv.AppendInt(dst, int64(v.ExitCode), 10)
 	if c := v.CodeCheck; c != nil {
@@ -142,6 +143,7 @@ func appendProblemJSON(dst []byte, p *problemView) []byte {
 		dst = append(dst, `,"confirmed":`...)
 		dst = strconv.AppendBool(dst, *p.Confirmed)
 	}
+	dst = appendStringField(dst, -1, "credential", p.Credential)
 	return append(dst, '}')
 }
 

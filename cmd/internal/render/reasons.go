@@ -7,6 +7,29 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
+// credentialNames name the credentials of other-credential problems for a
+// person: "your PAN".
+var credentialNames = map[string]string{
+	totpkey.CredentialAPIKey:      "an API key",
+	totpkey.CredentialAPISecret:   "an API secret",
+	totpkey.CredentialAccessToken: "an access token",
+	totpkey.CredentialClientID:    "a client id",
+	totpkey.CredentialAppID:       "an app id",
+	totpkey.CredentialPAN:         "a PAN",
+	totpkey.CredentialDateOfBirth: "a date, such as a date of birth",
+	totpkey.CredentialPassword:    "a password",
+	totpkey.CredentialPIN:         "a PIN",
+}
+
+// CredentialName names the credential of an other-credential problem with
+// its article ("a PAN"); "another credential" for an id it does not know.
+func CredentialName(id string) string {
+	if n, ok := credentialNames[id]; ok {
+		return n
+	}
+	return "another credential"
+}
+
 // Verdict is the one-line summary of a result. A problem is worded by the
 // verdict of its topic (docs/topics/ID.md), where its fix is too.
 func Verdict(r *totpkey.Result) string {
@@ -21,6 +44,11 @@ func Verdict(r *totpkey.Result) string {
 		return "Not a TOTP Key: " + reasonVerdict(totpkey.ReasonOneTimeCode)
 	case r.Format == totpkey.FormatBinary:
 		return "Not a usable TOTP Key: binary data, not text"
+	case len(r.Problems) > 0 && r.Problems[0].ID == totpkey.ReasonOtherCredential && r.HasProblem(totpkey.ReasonInvalidCharacter):
+		// Two readings, both said: the credential, or a key typed by hand.
+		return "Not a usable TOTP Key: " + CredentialName(r.Problems[0].Credential) + ", or a key typed with look-alike digits"
+	case len(r.Problems) > 0 && r.Problems[0].ID == totpkey.ReasonOtherCredential:
+		return "Not the TOTP Key: this has the form of " + CredentialName(r.Problems[0].Credential)
 	case len(r.Problems) > 0:
 		if v := reasonVerdict(r.Problems[0].ID); v != "" {
 			return "Not a usable TOTP Key: " + v

@@ -9,6 +9,7 @@ import (
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/link"
 
 	"github.com/fatih/color"
@@ -63,6 +64,9 @@ func writeResultText(w io.Writer, streams *iostreams.IOStreams, r *totpkey.Resul
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
 		fmt.Fprintf(w, "  Account: %s\n", AccountLabel(a, r.Batch))
 	}
+	if b, ok := broker.Lookup(r.Broker); ok {
+		fmt.Fprintf(w, "  Broker: %s\n", b.Name)
+	}
 	for _, wn := range r.Warnings {
 		fmt.Fprintf(w, "  %s %s\n", p.Warn.Sprint("Warning:"), wn.Message)
 	}
@@ -105,6 +109,9 @@ func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpk
 		if t := results[i].Topic; t != "" && !slices.Contains(topics, t) {
 			topics = append(topics, t)
 		}
+		if t := NoteTopic(&results[i]); t != "" && !slices.Contains(topics, t) {
+			topics = append(topics, t)
+		}
 	}
 	for _, t := range topics {
 		fmt.Fprintln(w)
@@ -113,6 +120,17 @@ func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpk
 		}
 	}
 	return nil
+}
+
+// NoteTopic is the topic of the result's broker's note (Dhan's: a
+// rejected TOTP is usually Dhan's passing problem) for a result whose key
+// is fine; empty otherwise. A key that is wrong needs its own fix first.
+func NoteTopic(r *totpkey.Result) string {
+	b, ok := broker.Lookup(r.Broker)
+	if !ok || r.Class != totpkey.ClassValid || r.CodeCheck != nil && !r.CodeCheck.Matched {
+		return ""
+	}
+	return b.NoteTopic
 }
 
 // AccountLabel names an account from a link: "Zerodha (AB1234)", with its

@@ -22,9 +22,12 @@ type ResultView struct {
 	// Warnings are what to know about a valid key (an otpauth or export
 	// link whose codes AutoTrader Web cannot make); left out when there
 	// are none.
-	Warnings  []changeView   `json:"warnings,omitempty"`
-	Secret    *secretView    `json:"secret,omitempty"`
-	Topic     string         `json:"topic"`
+	Warnings []changeView `json:"warnings,omitempty"`
+	Secret   *secretView  `json:"secret,omitempty"`
+	Topic    string       `json:"topic"`
+	// Broker is the broker id the checks were made for (--broker, a
+	// link's issuer, the ticket); left out when none is known.
+	Broker    string         `json:"broker,omitempty"`
 	ExitCode  int            `json:"exit_code"`
 	CodeCheck *codeCheckView `json:"code_check,omitempty"`
 	Account   *AccountView   `json:"account,omitempty"`
@@ -47,6 +50,8 @@ type problemView struct {
 	Char       string `json:"char,omitempty"`
 	Suggestion string `json:"suggestion,omitempty"`
 	Confirmed  *bool  `json:"confirmed,omitempty"`
+	// Credential names the credential of an other-credential problem.
+	Credential string `json:"credential,omitempty"`
 }
 
 type changeView struct {
@@ -126,6 +131,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		Problems: st.problems[:0],
 		Changes:  st.changes[:0],
 		Topic:    r.Topic,
+		Broker:   r.Broker,
 		ExitCode: cmdutil.ExitCodeOf(r),
 	}
 	if v.Problems == nil {
@@ -136,7 +142,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 	}
 	for i := range r.Problems {
 		p := &r.Problems[i] // a pointer, not a copy per problem that &p.Confirmed would move to the heap
-		pv := problemView{ID: string(p.ID), Message: p.Message, Position: p.Position, Suggestion: p.Suggestion}
+		pv := problemView{ID: string(p.ID), Message: p.Message, Position: p.Position, Suggestion: p.Suggestion, Credential: p.Credential}
 		if p.Char != 0 {
 			pv.Char = cmdutil.RuneString(p.Char)
 		}

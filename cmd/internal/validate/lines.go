@@ -339,6 +339,7 @@ func (run *linesRun) render(b *lineBatch) {
 			r = cmdutil.TooLongResult(it.length)
 		} else {
 			r = totpkey.Classify(input)
+			r.ApplyBroker(o.broker)
 		}
 		b.stats.Add(&r)
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]

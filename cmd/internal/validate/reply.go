@@ -9,6 +9,7 @@ import (
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/scan"
 
 	"github.com/totpkey/totpkey/docs"
@@ -101,15 +102,38 @@ func buildReply(items []replyItem) string {
 		b.WriteString("\n")
 	}
 	topic, hasKey, usable := replyTopic(items)
-	if steps := replySteps(topic); len(steps) > 0 {
-		b.WriteString("To fix it in AutoTrader Web:\n\n")
+	note := replyNoteTopic(items, topic)
+	if note != "" {
+		// Dhan: a rejected TOTP is most often Dhan's passing problem, and
+		// changing a key that is fine does not help.
+		b.WriteString(wrapText(topicIntro(note), 72, ""))
+		b.WriteString("\n\n")
+		if !usable {
+			topic = note
+		}
+	}
+	steps := replySteps(topic)
+	if topic == note {
+		steps = topicSteps(note) // its own steps only: not the steps to change the key
+	}
+	if len(steps) > 0 {
+		if topic == note {
+			b.WriteString("What to do:\n\n")
+		} else {
+			b.WriteString("To fix it in AutoTrader Web:\n\n")
+		}
 		for i, s := range steps {
 			b.WriteString(wrapText(fmt.Sprintf("%d. %s", i+1, s), 72, "   "))
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
 	}
-	if !usable {
+	if topic == note && note != "" {
+		b.WriteString(wrapText("If the TOTP is still refused once that problem is over, check the TOTP Key saved for "+
+			"your trading account: copy it again from your broker, paste it and click Validate & Save.", 72, ""))
+		b.WriteString("\n\n")
+	}
+	if !usable && note == "" {
 		b.WriteString(wrapText("If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
 			"again: the broker then shows a new TOTP Key. Copy it and enter it as above.", 72, ""))
 		b.WriteString("\n\n")
@@ -228,6 +252,9 @@ func describeForReply(it replyItem) string {
 	r := it.r
 	switch {
 	case it.kind == scan.FindingErrorMessage:
+		if b, ok := broker.Lookup(r.Broker); ok && b.NoteTopic != "" {
+			return fmt.Sprintf("You mentioned the error %q at %s.", it.text, b.Name)
+		}
 		if r.Topic == "invalid-totp" {
 			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key, "+
 				"so the saved key is not the one your broker expects now.", it.text)
@@ -257,6 +284,9 @@ func describeForReply(it replyItem) string {
 			s += " once " + clean
 		}
 		return s + "."
+	}
+	if d := describeCredentialOrPart(it); d != "" {
+		return d
 	}
 	var reasons []string
 	for _, p := range r.Problems {

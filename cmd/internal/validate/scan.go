@@ -10,6 +10,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/lines"
 	"github.com/totpkey/totpkey/totpkey/scan"
 
@@ -33,11 +34,12 @@ type scanBatch struct {
 	skipped  []lineItem // lines too long to scan
 	out      []byte
 	stats    render.TriageStats
+	brokers  broker.Tally // the brokers the batch's lines name
 }
 
 func resetScanBatch(b *scanBatch) {
 	b.lineBuffer.Reset()
-	b.ctx, b.hasCtx, b.last = b.ctx[:0], false, false
+	b.ctx, b.hasCtx, b.last, b.brokers = b.ctx[:0], false, false, broker.Tally{}
 	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
 	b.stats.Reset()
 }
@@ -53,6 +55,7 @@ type scanRun struct {
 	// For --reply: the findings of the current text.
 	replyFindings []scan.Finding
 	replyTotal    int
+	replyBrokers  broker.Tally // the brokers the current text names
 }
 
 // runScan is validate --scan: it finds keys, codes, otpauth and export
@@ -142,6 +145,7 @@ func (run *scanRun) render(b *scanBatch) {
 		}
 		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
 	}
+	bk := run.batchBroker(b)
 	var csvBuf bytes.Buffer
 	var v render.ResultView
 	var st render.ViewStorage
@@ -150,6 +154,7 @@ func (run *scanRun) render(b *scanBatch) {
 		if f.Kind == scan.FindingErrorMessage {
 			b.stats.AddClass("error-message", 0)
 		} else {
+			f.Result.ApplyBroker(bk)
 			b.stats.Add(&f.Result)
 		}
 		if o.Reply {
@@ -231,6 +236,7 @@ func (run *scanRun) write(b *scanBatch) error {
 		return nil
 	}
 	run.replyTotal += len(b.findings)
+	run.replyBrokers.Merge(&b.brokers)
 	for _, f := range b.findings {
 		if len(run.replyFindings) < maxReplyFindings {
 			run.replyFindings = append(run.replyFindings, f)
@@ -242,21 +248,44 @@ func (run *scanRun) write(b *scanBatch) error {
 	if run.withFile && len(run.o.Args) > 1 {
 		fmt.Fprintf(w, "=== %s ===\n", sourceName(b.file))
 	}
-	err := writeScanReply(w, run.replyFindings)
+	bk := run.o.broker
+	if !bk.Known() {
+		bk, _ = run.replyBrokers.Broker()
+	}
+	err := writeScanReply(w, run.replyFindings, bk)
 	if len(run.o.Args) > 1 {
 		fmt.Fprintln(w)
 	}
-	run.replyFindings, run.replyTotal = run.replyFindings[:0], 0
+	run.replyFindings, run.replyTotal, run.replyBrokers = run.replyFindings[:0], 0, broker.Tally{}
 	return err
 }
 
+// batchBroker is the broker the findings of a batch are checked for:
+// --broker, else the one broker the batch's lines name (a ticket of a few
+// lines is one batch), as the scanner counted them. It keeps the count in
+// b.brokers, for the reply to the whole text.
+func (run *scanRun) batchBroker(b *scanBatch) broker.Broker {
+	b.brokers = *b.scanner.Brokers()
+	if run.o.broker.Known() {
+		return run.o.broker
+	}
+	bk, _ := b.brokers.Broker()
+	return bk
+}
+
 // writeScanReply is validate --scan --reply: one reply for everything found
-// in a text. A key found twice is named once.
-func writeScanReply(w io.Writer, findings []scan.Finding) error {
+// in a text, whose broker is bk (the zero Broker when none is known). A key
+// found twice is named once.
+func writeScanReply(w io.Writer, findings []scan.Finding, bk broker.Broker) error {
 	var items []replyItem
 	seen := map[string]bool{}
 	for i := range findings {
 		f := &findings[i]
+		if f.Kind == scan.FindingErrorMessage {
+			f.Result.Broker = bk.ID
+		} else if f.Result.Broker == "" {
+			f.Result.ApplyBroker(bk) // a text of several batches: named in another one
+		}
 		id := string(f.Kind) + "\x00" + f.Result.Key + "\x00" + f.Text
 		if f.Result.Key != "" {
 			id = "key\x00" + f.Result.Key

@@ -9,6 +9,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/code"
 
 	"github.com/spf13/cobra"
@@ -36,6 +37,9 @@ type ValidateOptions struct {
 	Output     string
 	Column     string
 	Keep       []string
+	Broker     string // --broker as given
+
+	broker broker.Broker // --broker resolved by check
 }
 
 func NewValidateCmd(streams *iostreams.IOStreams) *cobra.Command {
@@ -82,7 +86,10 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
   # Support: every line of a file, a pasted ticket, a reply to send
   totpkey validate --lines keys.txt -o csv
   totpkey validate --scan ticket.txt
-  totpkey validate --scan --reply ticket.txt`,
+  totpkey validate --scan --reply ticket.txt
+
+  # At a broker whose key length is known, a key cut short is found
+  totpkey validate --broker zerodha`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
 			return runValidate(opts)
@@ -100,6 +107,7 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
 	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json (--lines and --scan also take csv)")
 	f.StringVar(&opts.Column, "column", "", "with --lines on CSV input, classify the column with this `name`")
 	f.StringSliceVar(&opts.Keep, "keep", nil, "with --lines on CSV input, carry these `columns` into the output")
+	f.StringVar(&opts.Broker, "broker", "", BrokerFlagUsage)
 	return cmd
 }
 
@@ -133,6 +141,11 @@ func (o *ValidateOptions) check() error {
 	case o.Reply && o.Output != "text":
 		return cmdutil.UsageErrorf(hint, "--reply prints a text reply; it cannot be used with -o %s", o.Output)
 	}
+	b, err := ParseBroker(o.Broker)
+	if err != nil {
+		return err
+	}
+	o.broker = b
 	return checkCodeFlags(o)
 }
 
@@ -165,6 +178,9 @@ func runValidate(o *ValidateOptions) error {
 			return err
 		}
 	}
+	// After the code check: a key that gives the code is whole, whatever
+	// length its broker's keys have.
+	ApplyBroker(results, o.broker)
 	if err := writeResults(o, input, results); err != nil {
 		return err
 	}
