@@ -190,6 +190,11 @@ func writeEcho(w io.Writer, p Palette, r *totpkey.Result, input string, showSecr
 	if len(problems) == 0 && len(invisible) == 0 || len(runes) > maxEchoRunes {
 		return nil
 	}
+	if r.HasProblem(totpkey.ReasonOtherCredential) && !showSecret {
+		// It may be an API secret: its characters are a secret's, look-
+		// alike or not, and the line would show them.
+		return nil
+	}
 	var line, carets strings.Builder
 	for i, c := range runes {
 		pos := i + 1
