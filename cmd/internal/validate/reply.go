@@ -11,7 +11,6 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/scan"
 
-	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -24,6 +23,7 @@ const maxReplyItems = 6
 // (masked). Replies do not quote line numbers: the customer wrote a
 // message, not a file.
 type replyItem struct {
+	line  int // the line of the ticket it was found on; 0 for a whole input
 	r     *totpkey.Result
 	kind  scan.FindingKind // empty for a whole input
 	text  string           // the error message of an error-message finding
@@ -64,63 +64,6 @@ func replyShown(r *totpkey.Result, input string) string {
 		return ""
 	}
 	return cmdutil.MaskInput(input, 40)
-}
-
-// buildReply writes a short, neutral reply: what was found, the fix steps
-// from the help topic with the article's labels, and a word of care when
-// the message carried a key. Secrets are masked; no names are made up.
-func buildReply(items []replyItem) string {
-	var b strings.Builder
-	b.WriteString("Hello,\n\nThank you for your message.")
-	if len(items) == 0 {
-		b.WriteString(" We could not find a TOTP Key, a code or an error message in it.")
-	}
-	b.WriteString("\n\n")
-	groups := groupReplyItems(items)
-	shown, left := groups, []replyItem(nil)
-	if len(groups) > maxReplyItems {
-		shown = groups[:maxReplyItems-1]
-		for _, g := range groups[maxReplyItems-1:] {
-			left = append(left, g...)
-		}
-	}
-	prefix := ""
-	if len(groups) > 1 {
-		prefix = "- "
-	}
-	for _, g := range shown {
-		b.WriteString(wrapText(prefix+describeGroup(g), 72, strings.Repeat(" ", len(prefix))))
-		b.WriteString("\n")
-	}
-	if len(left) > 0 {
-		b.WriteString(wrapText(prefix+"…and "+render.Plural(len(left), "more item")+" from your message ("+leftKinds(left)+
-			"), left out here to keep this reply short.", 72, strings.Repeat(" ", len(prefix))))
-		b.WriteString("\n")
-	}
-	if len(items) > 0 {
-		b.WriteString("\n")
-	}
-	topic, hasKey, usable := replyTopic(items)
-	if steps := replySteps(topic); len(steps) > 0 {
-		b.WriteString("To fix it in AutoTrader Web:\n\n")
-		for i, s := range steps {
-			b.WriteString(wrapText(fmt.Sprintf("%d. %s", i+1, s), 72, "   "))
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
-	if !usable {
-		b.WriteString(wrapText("If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
-			"again: the broker then shows a new TOTP Key. Copy it and enter it as above.", 72, ""))
-		b.WriteString("\n\n")
-	}
-	if hasKey {
-		b.WriteString(wrapText("Your message contained your TOTP Key. It works like a password, so please do not send it "+
-			"by e-mail or chat. If someone else may have seen it, disable and enable TOTP at your broker to get a new key.", 72, ""))
-		b.WriteString("\n\n")
-	}
-	b.WriteString("Kind regards,\nSupport\n")
-	return b.String()
 }
 
 // replyRank orders the points of a reply: keys and links (valid or not)
@@ -355,64 +298,6 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 		return "failed-to-generate-totp", hasKey, usable
 	}
 	return items[worst].r.Topic, hasKey, usable
-}
-
-// replySteps returns the steps of a topic for a customer, ending with the
-// article's steps to enter the key (Accounts -> Trading Accounts, the EDIT
-// icon, Validate & Save) when the topic's own steps do not lead there.
-func replySteps(topicID string) []string {
-	steps := topicSteps(topicID)
-	if topicID == "edit-and-save" || containsStep(steps, "Accounts -> Trading Accounts") {
-		if len(steps) > 0 {
-			return steps
-		}
-	}
-	var first []string
-	for _, s := range steps {
-		if !strings.Contains(s, "Validate & Save") {
-			first = append(first, s)
-		}
-	}
-	return append(first, topicSteps("edit-and-save")...)
-}
-
-func containsStep(steps []string, label string) bool {
-	for _, s := range steps {
-		if strings.Contains(s, label) {
-			return true
-		}
-	}
-	return false
-}
-
-// topicSteps returns the first list of numbered steps of a topic, for a
-// customer: steps that need the totpkey tool are left out, and Markdown
-// marks are removed.
-func topicSteps(topicID string) []string {
-	t, ok := docs.Lookup(topicID)
-	if !ok {
-		return nil
-	}
-	var steps []string
-	started := false
-	for _, blk := range t.Blocks() {
-		if blk.Kind != docs.Step {
-			if started {
-				break
-			}
-			continue
-		}
-		started = true
-		text := plainMarkdown(blk.Text)
-		if strings.Contains(text, "totpkey") {
-			text = dropToolReferences(text)
-			if text == "" || strings.Contains(text, "totpkey") {
-				continue
-			}
-		}
-		steps = append(steps, text)
-	}
-	return steps
 }
 
 // dropToolReferences removes "(see totpkey explain …)" asides from a step.

@@ -33,10 +33,12 @@ type scanBatch struct {
 	skipped  []lineItem // lines too long to scan
 	out      []byte
 	stats    render.TriageStats
+	facts    ticketFacts // with --reply: what the batch's lines say
 }
 
 func resetScanBatch(b *scanBatch) {
 	b.lineBuffer.Reset()
+	b.facts.reset()
 	b.ctx, b.hasCtx, b.last = b.ctx[:0], false, false
 	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
 	b.stats.Reset()
@@ -53,6 +55,7 @@ type scanRun struct {
 	// For --reply: the findings of the current text.
 	replyFindings []scan.Finding
 	replyTotal    int
+	replyFacts    ticketFacts
 }
 
 // runScan is validate --scan: it finds keys, codes, otpauth and export
@@ -141,6 +144,9 @@ func (run *scanRun) render(b *scanBatch) {
 			continue
 		}
 		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
+		if o.Reply {
+			b.facts.addLine(it.line, b.data[it.off:it.end])
+		}
 	}
 	var csvBuf bytes.Buffer
 	var v render.ResultView
@@ -231,6 +237,7 @@ func (run *scanRun) write(b *scanBatch) error {
 		return nil
 	}
 	run.replyTotal += len(b.findings)
+	run.replyFacts.merge(&b.facts)
 	for _, f := range b.findings {
 		if len(run.replyFindings) < maxReplyFindings {
 			run.replyFindings = append(run.replyFindings, f)
@@ -242,17 +249,18 @@ func (run *scanRun) write(b *scanBatch) error {
 	if run.withFile && len(run.o.Args) > 1 {
 		fmt.Fprintf(w, "=== %s ===\n", sourceName(b.file))
 	}
-	err := writeScanReply(w, run.replyFindings)
+	err := writeScanReply(w, run.replyFindings, &run.replyFacts)
 	if len(run.o.Args) > 1 {
 		fmt.Fprintln(w)
 	}
 	run.replyFindings, run.replyTotal = run.replyFindings[:0], 0
+	run.replyFacts.reset()
 	return err
 }
 
 // writeScanReply is validate --scan --reply: one reply for everything found
 // in a text. A key found twice is named once.
-func writeScanReply(w io.Writer, findings []scan.Finding) error {
+func writeScanReply(w io.Writer, findings []scan.Finding, facts *ticketFacts) error {
 	var items []replyItem
 	seen := map[string]bool{}
 	for i := range findings {
@@ -265,13 +273,13 @@ func writeScanReply(w io.Writer, findings []scan.Finding) error {
 			continue
 		}
 		seen[id] = true
-		it := replyItem{r: &f.Result, kind: f.Kind, text: f.Text}
+		it := replyItem{line: f.Line, r: &f.Result, kind: f.Kind, text: f.Text}
 		if f.Kind != scan.FindingErrorMessage {
 			it.shown = replyShown(&f.Result, f.Text)
 		}
 		items = append(items, it)
 	}
-	_, err := io.WriteString(w, buildReply(items))
+	_, err := io.WriteString(w, buildTicketReply(items, facts))
 	return err
 }
 
