@@ -172,11 +172,10 @@ func describeForReply(it replyItem) string {
 	switch {
 	case it.kind == scan.FindingErrorMessage:
 		if r.Topic == "invalid-totp" {
-			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key, "+
-				"so the saved key is not the one your broker expects now.", it.text)
+			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key.", it.text)
 		}
-		return fmt.Sprintf("You mentioned the error %q: AutoTrader Web could not make a TOTP from the TOTP Key saved "+
-			"for your trading account, almost always because that key is not right.", it.text)
+		return fmt.Sprintf("You mentioned the error %q: AutoTrader Web could not make a TOTP from the saved TOTP Key, "+
+			"almost always because that key is not right.", it.text)
 	case r.Class == totpkey.ClassCode:
 		return fmt.Sprintf("The number you sent (%s) is a TOTP, the code your authenticator app shows. "+
 			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.shown)

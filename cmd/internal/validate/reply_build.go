@@ -37,27 +37,36 @@ func buildTicketReply(items []replyItem, facts *ticketFacts) string {
 		writeCredentials(&b, facts.credentials, s.hasKey)
 	}
 	writeFindings(&b, items, facts, s)
+	newKeySaid := false
 	switch {
 	case s.dhan:
 		writeDhan(&b, facts)
 	case s.alreadyDone != "":
-		writeStillRejected(&b, s.alreadyDone)
+		writeStillRejected(&b, s.alreadyDone, facts.did.has(didReset) || facts.did.has(didNewKey))
 	case s.rejected && !s.broken:
 		writeRejected(&b)
 	case s.onlyQR:
 		writeOnlyQR(&b)
+	case len(items) == 0 && len(facts.credentials) > 0:
+		writeNotTheKey(&b, len(facts.credentials))
 	case len(items) == 0:
-		writeAskWhatToSend(&b)
+		writeAskWhatToSend(&b, facts.broker() != "")
 	default:
 		writeSteps(&b, s.topic)
 		if !s.usable && mayNeedNewKey(s.topic) && !facts.did.has(didReset) && !facts.did.has(didNewKey) {
 			para(&b, "If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
 				"again: the broker then shows a new TOTP Key. Copy it and enter it as above.")
+			newKeySaid = true
 		}
 	}
 	if s.hasKey && len(facts.credentials) == 0 {
+		advice := credentialAdvice(keyAdvice)
+		if newKeySaid {
+			// The way to a new key was said just above: once is enough.
+			advice = "If someone else may have seen it, get a new key that way."
+		}
 		para(&b, "Your message contained your TOTP Key. It works like a password, so please do not send it "+
-			"by e-mail or chat. "+credentialAdvice(keyAdvice))
+			"by e-mail or chat. "+advice)
 	}
 	b.WriteString("Kind regards,\nSupport\n")
 	return b.String()
@@ -102,8 +111,8 @@ func classifySituation(items []replyItem, facts *ticketFacts) situation {
 			s.broken = true
 		}
 	}
-	errorsOnly := !s.broken && !s.usable
-	s.dhan = facts.broker() == "dhan" && !s.broken && (s.rejected || facts.wasWorking || errorsOnly)
+	s.rejected = s.rejected || facts.rejected
+	s.dhan = facts.broker() == "dhan" && !s.broken && (s.rejected || facts.wasWorking)
 	s.onlyQR = facts.did.has(sawOnlyQR) && !s.usable
 	if s.rejected && !s.broken {
 		s.alreadyDone = alreadyDone(facts.did)
@@ -139,6 +148,8 @@ func opening(facts *ticketFacts) string {
 	switch {
 	case name != "" && len(accounts) == 1:
 		s += " about your " + name + " account (" + accounts[0] + ")"
+	case name != "" && len(accounts) > 1:
+		s += " about your " + name + " accounts"
 	case name != "":
 		s += " about your " + name + " account"
 	case len(accounts) == 1:
@@ -275,10 +286,16 @@ func writeDhan(b *strings.Builder, facts *ticketFacts) {
 // writeStillRejected answers "I already did what the article says and the
 // broker still refuses the TOTP": the other causes, and the check that
 // proves the key.
-func writeStillRejected(b *strings.Builder, done string) {
+//
+// The old entry in the app is a cause only after a reset.
+func writeStillRejected(b *strings.Builder, done string, afterReset bool) {
 	para(b, "You have already "+done+", so doing that again is unlikely to help. "+
 		"When the broker still refuses the TOTP, the cause is usually one of these:")
-	for _, cause := range []string{causeSetupUnfinished, causeOldEntry, causeClock} {
+	causes := []string{causeSetupUnfinished, causeClock}
+	if afterReset {
+		causes = []string{causeSetupUnfinished, causeOldEntry, causeClock}
+	}
+	for _, cause := range causes {
 		b.WriteString(wrapText("- "+topicBullet("invalid-totp", cause), replyWidth, "  "))
 		b.WriteString("\n")
 	}
@@ -298,14 +315,30 @@ func writeRejected(b *strings.Builder) {
 func writeOnlyQR(b *strings.Builder) {
 	para(b, "You wrote that your broker shows only a QR code. "+topicParagraph("qr-only", 0))
 	writeNumbered(b, "How to get the key:", topicSteps("qr-only", true))
+	para(b, topicParagraph("qr-only", 1))
+}
+
+// writeNotTheKey answers a ticket that sent other credentials and no key:
+// none of them is the TOTP Key, what the key is, and where it goes.
+func writeNotTheKey(b *strings.Builder, sent int) {
+	what := "It is not the TOTP Key. "
+	if sent > 1 {
+		what = "None of them is the TOTP Key. "
+	}
+	para(b, what+firstSentences(topicParagraph("key-vs-code", 1), 2))
+	writeSteps(b, "edit-and-save")
 }
 
 // writeAskWhatToSend answers a ticket in which nothing was found: what to
-// send so that support can help, never the key itself.
-func writeAskWhatToSend(b *strings.Builder) {
+// send so that support can help, never the key itself; not the broker's
+// name when the ticket gave it.
+func writeAskWhatToSend(b *strings.Builder, brokerKnown bool) {
 	para(b, "We could not tell from your message what is going wrong with TOTP. So that we can help, "+
 		"please reply with these, but never with the TOTP Key itself: it works like a password.")
 	for _, item := range topicBullets("send-to-support") {
+		if brokerKnown && strings.Contains(item, "name of your broker") {
+			continue
+		}
 		b.WriteString(wrapText("- "+item, replyWidth, "  "))
 		b.WriteString("\n")
 	}
@@ -328,6 +361,18 @@ func writeNumbered(b *strings.Builder, heading string, steps []string) {
 		b.WriteString("\n")
 	}
 	b.WriteString("\n")
+}
+
+// firstSentences returns the first n sentences of text.
+func firstSentences(text string, n int) string {
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '.' && text[i+1] == ' ' {
+			if n--; n == 0 {
+				return text[:i+1]
+			}
+		}
+	}
+	return text
 }
 
 // para writes a wrapped paragraph and a blank line.

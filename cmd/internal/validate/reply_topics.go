@@ -55,7 +55,11 @@ func writeCredentials(b *strings.Builder, kinds []credentialKind, hasKey bool) {
 	for _, k := range kinds {
 		names = append(names, credentialNames[k])
 	}
-	para(b, "Your message contained your "+andList(names)+"; we have not repeated them here. "+topicParagraph("credential-sent", 0))
+	them := "them"
+	if len(names) == 1 {
+		them = "it"
+	}
+	para(b, "Your message contained your "+andList(names)+"; we have not repeated "+them+" here. "+topicParagraph("credential-sent", 0))
 	var advice []string
 	if hasKey {
 		advice = append(advice, topicBullet("credential-sent", keyAdvice))

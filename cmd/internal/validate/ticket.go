@@ -23,6 +23,10 @@ type ticketFacts struct {
 	credentialValues map[string]bool
 	accounts         []accountMention
 	wasWorking       bool // "was working", "till yesterday", "since morning"
+	// rejected is set when the ticket says the broker refused the TOTP in
+	// words the scanner does not take for an error message ("wrong totp",
+	// "totp galat").
+	rejected bool
 }
 
 // maxTicketAccounts bounds the account mentions a ticket keeps.
@@ -94,7 +98,7 @@ var actionCues = []struct {
 	{"already saved", didSave}, {"saved it", didSave}, {"saved the key", didSave}, {"validate & save", didSave},
 	{"validate and save", didSave}, {"save kar", didSave}, {"save kiya", didSave}, {"already entered", didSave},
 	{"only a qr", sawOnlyQR}, {"only qr", sawOnlyQR}, {"only the qr", sawOnlyQR}, {"just a qr", sawOnlyQR},
-	{"only shows a qr", sawOnlyQR}, {"only shows qr", sawOnlyQR}, {"only showing qr", sawOnlyQR}, {"sirf qr", sawOnlyQR},
+	{"only shows a qr", sawOnlyQR}, {"only shows qr", sawOnlyQR}, {"only showing qr", sawOnlyQR}, {"sirf qr", sawOnlyQR}, {"सिर्फ qr", sawOnlyQR}, {"केवल qr", sawOnlyQR},
 	{"qr code hi", sawOnlyQR}, {"qr hi aa raha", sawOnlyQR}, {"no key shown", sawOnlyQR}, {"key nahi dikh", sawOnlyQR},
 	{"don't see any key", sawOnlyQR}, {"dont see any key", sawOnlyQR}, {"no text key", sawOnlyQR},
 	{"app code works", didCheckCode}, {"code from the app works", didCheckCode}, {"login manually works", didCheckCode},
@@ -104,6 +108,10 @@ var actionCues = []struct {
 // than a wrong key.
 var workingCues = []string{"was working", "worked yesterday", "working till", "working fine", "till yesterday",
 	"since morning", "since today morning", "since 9", "subah se", "kal tak", "same key as yesterday", "chal raha tha"}
+
+// rejectedCues say the broker refused the TOTP.
+var rejectedCues = []string{"invalid totp", "wrong totp", "incorrect totp", "totp is invalid", "totp invalid", "invalid otp",
+	"totp galat", "galat totp", "otp galat", "totp rejected", "rejected the totp", "totp is wrong", "totp not accepted"}
 
 // accountIDPattern finds an account named by its client id: a cue, then
 // an id of 4 to 12 letters and digits with at least one digit.
@@ -151,6 +159,11 @@ func (f *ticketFacts) addLine(number int, text []byte) {
 			f.wasWorking = true
 		}
 	}
+	for _, c := range rejectedCues {
+		if strings.Contains(lower, c) {
+			f.rejected = true
+		}
+	}
 	for _, c := range credentialsInLine(line, lower) {
 		if !slices.Contains(f.credentials, c.kind) {
 			f.credentials = append(f.credentials, c.kind)
@@ -176,6 +189,7 @@ func (f *ticketFacts) merge(o *ticketFacts) {
 	}
 	f.did |= o.did
 	f.wasWorking = f.wasWorking || o.wasWorking
+	f.rejected = f.rejected || o.rejected
 	for _, c := range o.credentials {
 		if !slices.Contains(f.credentials, c) {
 			f.credentials = append(f.credentials, c)
@@ -257,6 +271,7 @@ func isWordByte(c byte) bool {
 type credentialSeen struct {
 	kind  credentialKind
 	value string
+	at    int // byte offset in the line, for the order of the ticket
 }
 
 // credentialsInLine finds the credentials other than the TOTP Key that a
@@ -286,15 +301,16 @@ func credentialsInLine(line, lower string) []credentialSeen {
 				end++ // "passwords", "pins"
 			}
 			if v, ok := credentialValue(line[end:]); ok && !seen(v) {
-				found = append(found, credentialSeen{kind: c.kind, value: v})
+				found = append(found, credentialSeen{kind: c.kind, value: v, at: i})
 			}
 		}
 	}
-	for _, m := range panPattern.FindAllString(line, -1) {
-		if !seen(m) {
-			found = append(found, credentialSeen{kind: credPAN, value: m})
+	for _, m := range panPattern.FindAllStringIndex(line, -1) {
+		if v := line[m[0]:m[1]]; !seen(v) {
+			found = append(found, credentialSeen{kind: credPAN, value: v, at: m[0]})
 		}
 	}
+	slices.SortStableFunc(found, func(a, b credentialSeen) int { return a.at - b.at })
 	return found
 }
 
@@ -315,7 +331,7 @@ func credentialValue(rest string) (string, bool) {
 		end = len(s)
 	}
 	v := strings.TrimRight(s[:end], ".)")
-	if len(v) < 4 || len(v) > 64 {
+	if len(v) < 4 || len(v) > 4096 {
 		return "", false
 	}
 	hasDigitOrSymbol := strings.ContainsFunc(v, func(r rune) bool {
