@@ -10,10 +10,10 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/totpkey/scan"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // updateReplies rewrites the golden replies of the ticket corpus:
