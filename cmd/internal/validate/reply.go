@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/render"
@@ -44,16 +45,22 @@ func writeReply(w io.Writer, input string, results []totpkey.Result) error {
 // appendReplyBlock is validate --lines --reply: a reply per line, under a
 // heading for the support agent that says which line (and ticket) it is for.
 func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string) []byte {
-	head := "line " + strconv.Itoa(line)
+	dst = append(dst, "=== "...)
 	if run.withFile {
-		head = sourceName(file) + " " + head
+		dst = append(dst, sourceName(file)...)
+		dst = append(dst, ' ')
 	}
+	dst = append(dst, "line "...)
+	dst = strconv.AppendInt(dst, int64(line), 10)
 	for i, k := range keeps {
 		// Kept values come here masked where they may be a key (render).
-		head += ", " + run.keep[i] + " " + printable(k)
+		dst = append(dst, ", "...)
+		dst = append(dst, run.keep[i]...)
+		dst = append(dst, ' ')
+		dst = append(dst, printable(k)...)
 	}
-	dst = append(dst, "=== "+head+" ===\n"...)
-	dst = append(dst, buildReply([]replyItem{{r: r, shown: replyShown(r, input)}})...)
+	dst = append(dst, " ===\n"...)
+	dst = appendLineReply(dst, replyItem{r: r, shown: replyShown(r, input)})
 	return append(dst, '\n')
 }
 
@@ -316,24 +323,50 @@ func dropToolReferences(s string) string {
 
 // plainMarkdown removes inline Markdown: `code`, **bold**, _emphasis_.
 func plainMarkdown(s string) string {
-	return strings.NewReplacer("`", "", "**", "", "__", "").Replace(s)
+	return markdownMarks.Replace(s)
 }
 
-// wrapText wraps s at width columns, continuing lines with indent.
+var markdownMarks = strings.NewReplacer("`", "", "**", "", "__", "")
+
+// wrapText wraps s at width columns, continuing lines with indent. Words
+// are runs of characters between spaces; a word longer than the width has
+// a line of its own.
 func wrapText(s string, width int, indent string) string {
-	var b strings.Builder
-	col := 0
-	for i, word := range strings.Fields(s) {
-		n := len([]rune(word))
-		if i > 0 && col+1+n > width {
-			b.WriteString("\n" + indent)
+	return string(appendWrapped(make([]byte, 0, len(s)+len(s)/width*(len(indent)+1)+8), s, width, indent))
+}
+
+// appendWrapped appends s wrapped as wrapText does to dst.
+func appendWrapped(dst []byte, s string, width int, indent string) []byte {
+	col, first := 0, true
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpaceByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpaceByte(s[j]) {
+			j++
+		}
+		if i == j {
+			break
+		}
+		word := s[i:j]
+		n := utf8.RuneCountInString(word)
+		switch {
+		case first:
+			first = false
+		case col+1+n > width:
+			dst = append(dst, '\n')
+			dst = append(dst, indent...)
 			col = len(indent)
-		} else if i > 0 {
-			b.WriteByte(' ')
+		default:
+			dst = append(dst, ' ')
 			col++
 		}
-		b.WriteString(word)
+		dst = append(dst, word...)
 		col += n
+		i = j
 	}
-	return b.String()
+	return dst
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey"
@@ -31,46 +32,89 @@ func buildTicketReply(items []replyItem, facts *ticketFacts) string {
 	items = dropCredentialValues(items, facts)
 	s := classifySituation(items, facts)
 	var b strings.Builder
+	b.Grow(1200) // a typical reply, written once
 	b.WriteString("Hello,\n\n")
 	para(&b, opening(facts))
 	if len(facts.credentials) > 0 {
 		writeCredentials(&b, facts.credentials, s.hasKey)
 	}
 	writeFindings(&b, items, facts, s)
+	writeTail(&b, items, facts, s)
+	return b.String()
+}
+
+// writeTail writes what follows the findings: the answer to the ticket's
+// situation, or the steps of the fix; the word of care about a key sent;
+// the closing.
+func writeTail(b *strings.Builder, items []replyItem, facts *ticketFacts, s situation) {
 	newKeySaid := false
 	switch {
 	case s.dhan:
-		writeDhan(&b, facts)
+		writeDhan(b, facts)
 	case s.alreadyDone != "":
-		writeStillRejected(&b, s.alreadyDone, facts.did.has(didReset) || facts.did.has(didNewKey))
+		writeStillRejected(b, s.alreadyDone, facts.did.has(didReset) || facts.did.has(didNewKey))
 	case s.rejected && !s.broken:
-		writeRejected(&b)
+		writeRejected(b)
 	case s.onlyQR:
-		writeOnlyQR(&b)
+		writeOnlyQR(b)
 	case len(items) == 0 && len(facts.credentials) > 0:
-		writeNotTheKey(&b, len(facts.credentials))
+		writeNotTheKey(b, len(facts.credentials))
 	case len(items) == 0:
-		writeAskWhatToSend(&b, facts.broker() != "")
+		writeAskWhatToSend(b, facts.broker() != "")
 	default:
-		writeSteps(&b, s.topic)
+		writeSteps(b, s.topic)
 		if !s.usable && mayNeedNewKey(s.topic) && !facts.did.has(didReset) && !facts.did.has(didNewKey) {
-			para(&b, "If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
+			para(b, "If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
 				"again: the broker then shows a new TOTP Key. Copy it and enter it as above.")
 			newKeySaid = true
 		}
 	}
 	if s.hasKey && len(facts.credentials) == 0 {
-		advice := credentialAdvice(keyAdvice)
-		if newKeySaid {
-			// The way to a new key was said just above: once is enough.
-			advice = "If someone else may have seen it, get a new key that way."
-		}
-		para(&b, "Your message contained your TOTP Key. It works like a password, so please do not send it "+
-			"by e-mail or chat. "+advice)
+		b.WriteString(keyCareParagraphs()[newKeySaid])
 	}
 	b.WriteString("Kind regards,\nSupport\n")
-	return b.String()
 }
+
+// appendLineReply appends the reply to one input with no ticket around it
+// (a line of --lines) to dst: what buildReply writes, with the part after
+// the finding taken from a cache, since a million lines have only a few
+// kinds of fix.
+func appendLineReply(dst []byte, it replyItem) []byte {
+	items := []replyItem{it}
+	var none ticketFacts
+	s := classifySituation(items, &none)
+	dst = append(dst, "Hello,\n\nThank you for your message.\n\n"...)
+	dst = appendWrapped(dst, describeForReply(it), replyWidth, "")
+	dst = append(dst, "\n\n"...)
+	key := lineTailKey{s.topic, s.hasKey, s.usable, s.broken}
+	tail, ok := lineTails.Load(key)
+	if !ok {
+		var b strings.Builder
+		writeTail(&b, items, &none, s)
+		tail, _ = lineTails.LoadOrStore(key, b.String())
+	}
+	return append(dst, tail.(string)...)
+}
+
+// lineTailKey is what the tail of a reply to one input depends on.
+type lineTailKey struct {
+	topic                  string
+	hasKey, usable, broken bool
+}
+
+// lineTails caches the tails of replies to one input, by lineTailKey.
+var lineTails sync.Map
+
+// keyCareParagraphs are the word of care about a TOTP Key sent in a
+// message, wrapped: [false] with the topic's advice to get a new key,
+// [true] when the reply said how just above (once is enough).
+var keyCareParagraphs = sync.OnceValue(func() map[bool]string {
+	care := "Your message contained your TOTP Key. It works like a password, so please do not send it by e-mail or chat. "
+	return map[bool]string{
+		false: wrapText(care+credentialAdvice(keyAdvice), replyWidth, "") + "\n\n",
+		true:  wrapText(care+"If someone else may have seen it, get a new key that way.", replyWidth, "") + "\n\n",
+	}
+})
 
 // mayNeedNewKey reports whether the fix of a topic needs the key from the
 // broker again, which the broker may no longer show: not when the key
@@ -209,10 +253,15 @@ func writeFindings(b *strings.Builder, items []replyItem, facts *ticketFacts, s 
 	if len(shown) == 0 {
 		return
 	}
-	labelled := len(accountsOfItems(shown, facts)) > 1
-	groups := groupReplyItems(shown)
-	if labelled {
+	labelled := len(facts.accounts) > 1 && len(accountsOfItems(shown, facts)) > 1
+	var groups [][]replyItem
+	switch {
+	case len(shown) == 1:
+		groups = [][]replyItem{shown} // one input, one line of --lines
+	case labelled:
 		groups = groupByAccount(shown, facts)
+	default:
+		groups = groupReplyItems(shown)
 	}
 	rest := []replyItem(nil)
 	if len(groups) > maxReplyItems {
@@ -377,8 +426,34 @@ func firstSentences(text string, n int) string {
 
 // para writes a wrapped paragraph and a blank line.
 func para(b *strings.Builder, text string) {
-	b.WriteString(wrapText(text, replyWidth, ""))
+	b.WriteString(wrapCached(text))
 	b.WriteString("\n\n")
+}
+
+// wrapCache holds wrapped paragraphs: a reply's paragraphs are mostly the
+// same few texts, and --lines --reply writes a million replies. It is
+// bounded; past the bound paragraphs are wrapped each time.
+var wrapCache = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const maxWrapCache = 512
+
+func wrapCached(text string) string {
+	wrapCache.Lock()
+	w, ok := wrapCache.m[text]
+	wrapCache.Unlock()
+	if ok {
+		return w
+	}
+	w = wrapText(text, replyWidth, "")
+	wrapCache.Lock()
+	if len(wrapCache.m) < maxWrapCache {
+		wrapCache.m[text] = w
+	}
+	wrapCache.Unlock()
+	return w
 }
 
 // capitalize makes the first letter upper case; lowerFirst lower case,
