@@ -369,7 +369,7 @@ func accountsInLine(line string) []string {
 		owner := strings.ToLower(m[1])
 		switch {
 		case strings.HasSuffix(owner, "'s"):
-			owners = append(owners, "the account of "+m[1][:len(m[1])-2])
+			owners = append(owners, m[1]+" account")
 		case owner == "huf" || owner == "second" || owner == "2nd" || owner == "other" || owner == "personal" || owner == "family":
 			owners = append(owners, "your "+owner+" account")
 		default:

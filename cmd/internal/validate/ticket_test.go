@@ -34,7 +34,7 @@ func TestTicketFactsLine(t *testing.T) {
 		{line: "passed the check, pinned it"},
 		// Accounts: by client id, by owner, both on one line.
 		{line: "Wife's account client id CD5678 fails", accounts: []string{"your wife's account (client id CD5678)"}},
-		{line: "Ramesh's account is fine", accounts: []string{"the account of Ramesh"}},
+		{line: "Ramesh's account is fine", accounts: []string{"Ramesh's account"}},
 		{line: "account is not working"},
 		// A key after "id" is not an account label.
 		{line: "TOTP id JBSWY3DPEHPK3PXP"},
