@@ -224,7 +224,7 @@ func didSummary(did actionSet) string {
 	for _, a := range []struct {
 		a    action
 		name string
-	}{{didReset, "reset"}, {didNewKey, "new-key"}, {didSave, "saved"}, {sawOnlyQR, "only-qr"}, {didCheckCode, "app-code-works"}} {
+	}{{didReset, "reset"}, {didNewKey, "new-key"}, {didSave, "saved"}, {sawOnlyQR, "only-qr"}} {
 		if did.has(a.a) {
 			names = append(names, a.name)
 		}

@@ -36,11 +36,10 @@ const maxTicketAccounts = 8
 type action uint8
 
 const (
-	didReset     action = 1 << iota // disabled and enabled TOTP, reset it
-	didNewKey                       // made or got a new key
-	didSave                         // already entered the key and saved
-	sawOnlyQR                       // the broker shows only a QR code
-	didCheckCode                    // the app's code works on the broker's own login
+	didReset  action = 1 << iota // disabled and enabled TOTP, reset it
+	didNewKey                    // made or got a new key
+	didSave                      // already entered the key and saved
+	sawOnlyQR                    // the broker shows only a QR code
 )
 
 // actionSet is a set of actions.
@@ -101,7 +100,6 @@ var actionCues = []struct {
 	{"only shows a qr", sawOnlyQR}, {"only shows qr", sawOnlyQR}, {"only showing qr", sawOnlyQR}, {"sirf qr", sawOnlyQR}, {"सिर्फ qr", sawOnlyQR}, {"केवल qr", sawOnlyQR},
 	{"qr code hi", sawOnlyQR}, {"qr hi aa raha", sawOnlyQR}, {"no key shown", sawOnlyQR}, {"key nahi dikh", sawOnlyQR},
 	{"don't see any key", sawOnlyQR}, {"dont see any key", sawOnlyQR}, {"no text key", sawOnlyQR},
-	{"app code works", didCheckCode}, {"code from the app works", didCheckCode}, {"login manually works", didCheckCode},
 }
 
 // workingCues say it worked before: an outage at the broker is likelier
