@@ -400,6 +400,13 @@ func (run *linesRun) render(b *lineBatch) {
 		}
 		b.stats.Add(&r)
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]
+		var facts *ticketFacts
+		if o.Reply && len(keeps) > 0 {
+			// The kept columns of a ticket export (its message, say) are
+			// the ticket: the reply answers them too. Read before masking;
+			// the facts never carry a secret into the reply.
+			facts = factsOfColumns(keeps)
+		}
 		if !o.ShowSecret {
 			// A kept column may hold a key too (a message quoting it, the
 			// key pasted twice): every output shows it masked.
@@ -409,7 +416,7 @@ func (run *linesRun) render(b *lineBatch) {
 		}
 		switch {
 		case o.Reply:
-			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input)
+			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input, facts)
 		case o.Output == "json":
 			render.FillResultView(&v, &r, o.ShowSecret, &st)
 			v.File, v.Line = b.file, it.line
@@ -434,8 +441,8 @@ func (run *linesRun) render(b *lineBatch) {
 // appendReply is appendReplyBlock for a result passed by value: the reply
 // keeps a pointer to its result, which moves that result to the heap, and
 // render's own result, used for every line, stays on the stack.
-func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string) []byte {
-	return run.appendReplyBlock(dst, file, line, keeps, &r, input)
+func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string, facts *ticketFacts) []byte {
+	return run.appendReplyBlock(dst, file, line, keeps, &r, input, facts)
 }
 
 // write writes a rendered batch, in order, with the table or CSV header

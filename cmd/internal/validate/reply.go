@@ -44,7 +44,9 @@ func writeReply(w io.Writer, input string, results []totpkey.Result) error {
 
 // appendReplyBlock is validate --lines --reply: a reply per line, under a
 // heading for the support agent that says which line (and ticket) it is for.
-func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string) []byte {
+// facts are what the kept columns say (nil: nothing), which the reply
+// answers too.
+func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string, facts *ticketFacts) []byte {
 	dst = append(dst, "=== "...)
 	if run.withFile {
 		dst = append(dst, sourceName(file)...)
@@ -57,10 +59,15 @@ func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps [
 		dst = append(dst, ", "...)
 		dst = append(dst, run.keep[i]...)
 		dst = append(dst, ' ')
-		dst = append(dst, printable(k)...)
+		dst = append(dst, printable(facts.hideCredentials(k))...)
 	}
 	dst = append(dst, " ===\n"...)
-	dst = appendLineReply(dst, replyItem{r: r, shown: replyShown(r, input)})
+	it := replyItem{r: r, shown: replyShown(r, input)}
+	if facts != nil {
+		dst = append(dst, buildTicketReply([]replyItem{it}, facts)...)
+	} else {
+		dst = appendLineReply(dst, it)
+	}
 	return append(dst, '\n')
 }
 

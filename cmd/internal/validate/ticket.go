@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // ticketFacts is what a ticket says beyond the keys, codes and error
@@ -209,6 +210,31 @@ func (f *ticketFacts) merge(o *ticketFacts) {
 // reset empties f for the next ticket, keeping its storage.
 func (f *ticketFacts) reset() {
 	*f = ticketFacts{brokers: f.brokers[:0], credentials: f.credentials[:0], accounts: f.accounts[:0]}
+}
+
+// factsOfColumns reads the kept columns of a CSV record as a ticket; nil
+// when they say nothing a reply answers.
+func factsOfColumns(values []string) *ticketFacts {
+	var f ticketFacts
+	for _, v := range values {
+		f.addLine(0, []byte(v))
+	}
+	if len(f.brokers) == 0 && f.did == 0 && len(f.credentials) == 0 && len(f.accounts) == 0 && !f.wasWorking && !f.rejected {
+		return nil
+	}
+	return &f
+}
+
+// hideCredentials replaces the credential values f saw in s with bullets,
+// one per character: a heading may quote the ticket, never a password.
+func (f *ticketFacts) hideCredentials(s string) string {
+	if f == nil {
+		return s
+	}
+	for v := range f.credentialValues {
+		s = strings.ReplaceAll(s, v, strings.Repeat("•", utf8.RuneCountInString(v)))
+	}
+	return s
 }
 
 // broker is the one broker the ticket is about: the one it names, when it
