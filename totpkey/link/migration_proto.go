@@ -101,7 +101,12 @@ func DecodeMigrationPayload(data []byte) (*MigrationPayload, error) {
 			data = data[n:]
 		}
 	}
-	if batchSize < 0 || batchIndex < 0 || batchSize > 0 && batchIndex >= batchSize {
+	if batchSize < 0 || batchIndex < 0 {
+		// A negative number (or one past 2^31 - 1, read as 32 bits) is no
+		// position: no "batch position 0 of 0".
+		return nil, fmt.Errorf("%w: its batch index or batch size is out of range (negative, or more than a 32-bit number holds)", ErrBadMigration)
+	}
+	if batchSize > 0 && batchIndex >= batchSize {
 		return nil, fmt.Errorf("%w: the batch position %d of %d is impossible", ErrBadMigration, batchIndex+1, batchSize)
 	}
 	p.Batch.Index, p.Batch.Size = int(batchIndex), int(batchSize)

@@ -5,6 +5,12 @@
 #                     on a 1,000,000-line mixed file (cmd/bench/lines/gen)
 #   --scan            at least 50 MB/s of support-ticket text
 #
+# and the target of issue 14:
+#
+#   --lines --reply   at most 3 times the time of --lines (text) on the
+#                     same 1,000,000 lines (it writes a reply of about 900
+#                     bytes a line)
+#
 #   bash cmd/bench/lines/run.sh [RUNS]      (default 5; the best run counts)
 #
 # For scale it times `wc -l` on the same files. Wall time and peak RSS come
@@ -69,6 +75,8 @@ ticket_bytes=$(stat -c %s "$work/tickets.txt")
 
 wc_wall=$(fast wc -l "$work/mixed.txt")
 read -r json_wall json_cpu json_rss < <(measure "$work/totpkey" validate --lines -o json "$work/mixed.txt")
+read -r text_wall text_cpu text_rss < <(measure "$work/totpkey" validate --lines "$work/mixed.txt")
+read -r reply_wall reply_cpu reply_rss < <(measure "$work/totpkey" validate --lines --reply "$work/mixed.txt")
 wct_wall=$(fast wc -l "$work/tickets.txt")
 read -r scan_wall scan_cpu scan_rss < <(measure "$work/totpkey" validate --scan -o json "$work/tickets.txt")
 
@@ -88,11 +96,16 @@ printf 'input: %d lines, %.1f MB mixed; %.1f MB of tickets; %s runs, best counts
 	"$lines" "$(awk -v b="$mixed_bytes" 'BEGIN {print b/1e6}')" "$(awk -v b="$ticket_bytes" 'BEGIN {print b/1e6}')" "$runs"
 printf '%-34s %8s s\n' "wc -l, mixed file" "$wc_wall"
 printf '%-34s %8s s  (%s CPU s)\n' "validate --lines -o json" "$json_wall" "$json_cpu"
+printf '%-34s %8s s  (%s CPU s)\n' "validate --lines" "$text_wall" "$text_cpu"
+printf '%-34s %8s s  (%s CPU s)\n' "validate --lines --reply" "$reply_wall" "$reply_cpu"
 printf '%-34s %8s s\n' "wc -l, tickets" "$wct_wall"
 printf '%-34s %8s s  (%s CPU s)\n\n' "validate --scan -o json" "$scan_wall" "$scan_cpu"
 
 report "--lines -o json, lines/s" "$(awk -v n="$lines" -v t="$json_wall" 'BEGIN {printf "%.0f", n/t}')" lines/s 1000000
 report "--lines -o json, peak RSS" "$(awk -v k="$json_rss" 'BEGIN {printf "%.1f", k/1024}')" MiB 64 max
+report "--lines --reply / --lines, time" "$(awk -v a="$reply_wall" -v b="$text_wall" 'BEGIN {printf "%.2f", a/b}')" x 3 max
+report "--lines --reply / --lines, CPU" "$(awk -v a="$reply_cpu" -v b="$text_cpu" 'BEGIN {printf "%.2f", a/b}')" x 3 max
+report "--lines --reply, peak RSS" "$(awk -v k="$reply_rss" 'BEGIN {printf "%.1f", k/1024}')" MiB 96 max
 report "--scan, throughput" "$(awk -v b="$ticket_bytes" -v t="$scan_wall" 'BEGIN {printf "%.1f", b/1e6/t}')" MB/s 50
 report "--scan, peak RSS" "$(awk -v k="$scan_rss" 'BEGIN {printf "%.1f", k/1024}')" MiB 64 max
 printf '%-34s %14s\n' "--lines vs wc -l (time ratio)" "$(awk -v a="$json_wall" -v b="$wc_wall" 'BEGIN {printf "%.0fx", a/b}')"

@@ -53,3 +53,20 @@ func plural(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// CheckEmptyFlags rejects flags given an empty value (--at "", from an
+// unset shell variable, say): it would otherwise mean the flag was not
+// given at all, and the run would quietly do something else. The pairs
+// are a flag name and its value; given reports whether a flag was set
+// (nil: none was).
+func CheckEmptyFlags(given func(name string) bool, pairs ...string) error {
+	if given == nil {
+		return nil
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if given(pairs[i]) && strings.TrimSpace(pairs[i+1]) == "" {
+			return UsageErrorf("give it a value, or leave the flag out", "--%s is empty", pairs[i])
+		}
+	}
+	return nil
+}

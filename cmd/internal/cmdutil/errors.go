@@ -36,6 +36,16 @@ func ExitWith(code int) error {
 	return &ExitError{Code: code}
 }
 
+// IsVerdict reports whether err only carries the exit code of a result
+// (or is nil): nothing went wrong in the program itself.
+func IsVerdict(err error) bool {
+	if err == nil {
+		return true
+	}
+	var ee *ExitError
+	return errors.As(err, &ee) && ee.err == nil
+}
+
 // UsageErrorf is a usage error (exit 2): a bad flag value, a wrong
 // combination of flags, an unknown topic.
 func UsageErrorf(hint string, format string, args ...any) error {

@@ -161,7 +161,10 @@ func runExplain(o *explainOptions) error {
 // works unquoted; "-" reads it from standard input.
 func explainQuery(o *explainOptions) (string, error) {
 	if len(o.Args) == 1 && o.Args[0] == "-" {
-		b, err := io.ReadAll(io.LimitReader(o.IO.In, docs.MaxQueryBytes))
+		// One byte more than is searched: a text longer than that is
+		// too long to be a key or a code (validate says the same), and
+		// noTopicError says so.
+		b, err := io.ReadAll(io.LimitReader(o.IO.In, docs.MaxQueryBytes+1))
 		if err != nil {
 			return "", cmdutil.Failure(fmt.Errorf("reading standard input: %w", err))
 		}
@@ -200,6 +203,10 @@ func noTopicError(query string, res docs.Resolution) error {
 			hint += "; see 'totpkey explain " + topic + "'"
 		}
 		hints = append(hints, hint)
+	}
+	if len(query) > docs.MaxQueryBytes {
+		hints = append(hints, fmt.Sprintf("the text is more than %d bytes long, far longer than a TOTP Key, a code or an error message: "+
+			"only its first %d bytes were searched; paste only the error message", docs.MaxQueryBytes, docs.MaxQueryBytes))
 	}
 	if len(res.Closest) > 0 {
 		hints = append(hints, "closest topics: "+strings.Join(topicIDs(res.Closest, 3), ", "))

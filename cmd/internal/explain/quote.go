@@ -68,6 +68,9 @@ const matchedByInput docs.MatchedBy = "input"
 // inputs: a malformed result counts only when the query looks like a
 // secret (looksSecret) and is not called something other than a key.
 func inputTopic(query string) (kind string, t docs.Topic, ok bool) {
+	if len(query) > totpkey.MaxInputBytes {
+		return "", docs.Topic{}, false // too long to be a pasted key or code
+	}
 	r := totpkey.Classify(query)
 	switch {
 	case r.Class == totpkey.ClassCode:

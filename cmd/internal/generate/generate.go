@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/signal"
 	"syscall"
 	"time"
 
@@ -60,7 +59,7 @@ func NewGenerateCmd(streams *iostreams.IOStreams) *cobra.Command {
 		IO:  streams,
 		Now: time.Now,
 		watchContext: func() (context.Context, context.CancelFunc) {
-			return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			return signalContext(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		},
 		ticks: func() (<-chan time.Time, func()) {
 			t := time.NewTicker(watchTick)
@@ -123,6 +122,9 @@ diagnose it, with validate's exit code, and nothing goes to standard output.`,
 func (o *GenerateOptions) check() (generateSettings, error) {
 	hint := "run 'totpkey generate --help' for usage"
 	var s generateSettings
+	if err := cmdutil.CheckEmptyFlags(o.given, "at", o.At); err != nil {
+		return s, err
+	}
 	switch {
 	case o.Output != "text" && o.Output != "json":
 		return s, cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json", cmdutil.ShownArg(o.Output))

@@ -91,7 +91,7 @@ func (wt *Watcher) Run(ctx context.Context, now func() time.Time, ticks <-chan t
 }
 
 // watch is generate --watch: a live countdown until Ctrl-C, which ends it
-// cleanly (exit 0).
+// cleanly (exit 0); SIGTERM or SIGHUP end it with 143 or 129.
 func (o *GenerateOptions) watch(entries []CodeEntry) error {
 	ctx, cancel := o.watchContext()
 	defer cancel()
@@ -107,5 +107,5 @@ func (o *GenerateOptions) watch(entries []CodeEntry) error {
 	if err := wt.Run(ctx, o.Now, ticks); err != nil {
 		return cmdutil.Failure(fmt.Errorf("writing the countdown: %w", err))
 	}
-	return nil
+	return stoppedBy(ctx)
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,6 +40,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"crlf":    cmdCRLF,
 			"exits":   cmdExits,
+			"devfull": cmdDevFull,
+			"prefix":  cmdPrefix,
 			"qrimage": cmdQRImage,
 		},
 	})
@@ -84,4 +87,90 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdDevFull runs a command with its standard output on /dev/full, where
+// every write fails, and checks its exit code; its standard error is then
+// checked as after exec (stdout is empty):
+//
+//	devfull 1 totpkey validate JBSW0Y3DPEHPK3PX
+//	stderr 'writing standard output'
+//
+// Where there is no /dev/full the command is not run.
+func cmdDevFull(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: devfull CODE COMMAND [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("devfull: %v", err)
+	}
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		ts.Logf("no /dev/full here: skipped")
+		return
+	}
+	defer full.Close()
+	path, err := exec.LookPath(args[1])
+	if dir := ts.Getenv("PATH"); err != nil || dir != "" {
+		for _, d := range filepath.SplitList(dir) {
+			if p := filepath.Join(d, args[1]); fileExists(p) {
+				path = p
+				break
+			}
+		}
+	}
+	cmd := exec.Command(path, args[2:]...)
+	cmd.Dir = ts.Getenv("WORK")
+	cmd.Env = scriptEnv(ts)
+	if stdin := ts.Getenv("DEVFULL_STDIN"); stdin != "" {
+		cmd.Stdin = strings.NewReader(ts.ReadFile(stdin))
+	}
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = full, &stderr
+	got := 0
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			ts.Fatalf("devfull: %v", err)
+		}
+		got = exit.ExitCode()
+	}
+	// Hand the standard error to the script's stderr checks by writing it
+	// where they read it: a file, compared with cmp or grep.
+	ts.Check(os.WriteFile(ts.MkAbs("devfull.stderr"), []byte(stderr.String()), 0o644))
+	if got != want {
+		ts.Fatalf("%s exited %d with its output on /dev/full, want %d; stderr:\n%s", args[1], got, want, stderr.String())
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// scriptEnv is the environment of the script's commands: the process's,
+// with the script's PATH, HOME and working directory.
+func scriptEnv(ts *testscript.TestScript) []string {
+	env := os.Environ()
+	for _, k := range []string{"PATH", "HOME", "WORK", "NO_COLOR", "TERM", iostreams.ForceTTYEnv} {
+		env = append(env, k+"="+ts.Getenv(k))
+	}
+	return env
+}
+
+// cmdPrefix puts N copies of a character in front of a file, for a line
+// longer than a txtar archive should hold:
+//
+//	prefix longheader.csv 70000 k
+func cmdPrefix(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: prefix FILE N CHAR")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil {
+		ts.Fatalf("prefix: %v", err)
+	}
+	text := strings.Repeat(args[2], n) + ts.ReadFile(args[0])
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o644))
 }

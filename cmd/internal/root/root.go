@@ -27,7 +27,11 @@ func Run(args []string, streams *iostreams.IOStreams) int {
 	root := NewCmd(streams)
 	root.SetArgs(args)
 	err := root.Execute()
-	if ferr := out.Flush(); ferr != nil && err == nil {
+	if ferr := out.Flush(); ferr != nil && cmdutil.IsVerdict(err) {
+		// Output that did not reach its reader is a failure whatever the
+		// verdict was: a script must not read exit 4 (or 0) as "checked"
+		// when the result was lost. A usage error or a failure of its own
+		// is reported as it is.
 		err = cmdutil.Failure(fmt.Errorf("writing standard output: %w", ferr))
 	}
 	return cmdutil.Report(streams.ErrOut, err)

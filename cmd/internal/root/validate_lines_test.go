@@ -272,7 +272,9 @@ func FuzzTriageCommand(f *testing.F) {
 		}
 		args := []string{"validate", "--lines", "--column", "key", "-o", "json"}
 		code, out, errOut := runCommand(args, "key\n"+csvText, false)
-		if code != 0 && code != 3 && code != 4 {
+		// An unclosed quote is exit 1, with the line where it opened.
+		unclosed := code == 1 && strings.Contains(errOut, "a quoted field opens here and is never closed")
+		if code != 0 && code != 3 && code != 4 && !unclosed {
 			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 		jsonLines(t, out)

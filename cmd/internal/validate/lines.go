@@ -44,6 +44,24 @@ type linesRun struct {
 	cols     []render.TableColumn
 	stats    render.TriageStats
 	started  bool
+	// csvErrs are what could not be read as written in CSV input (an
+	// unclosed quote, a header too long): the run goes on, and ends with
+	// exit 1 as for a file that cannot be read.
+	csvErrs        []error
+	csvErrMore     int  // errors past maxCSVErrors, counted only
+	unclosedQuotes bool // one of them is an unclosed quote
+}
+
+// maxCSVErrors is how many CSV errors a run names; the rest are counted.
+const maxCSVErrors = 20
+
+// csvError records a CSV error of a run.
+func (run *linesRun) csvError(err error) {
+	if len(run.csvErrs) == maxCSVErrors {
+		run.csvErrMore++
+		return
+	}
+	run.csvErrs = append(run.csvErrs, err)
 }
 
 // RunLines is validate --lines: every line of the files (or of standard
@@ -78,17 +96,40 @@ func RunLines(o *ValidateOptions) error {
 	if err != nil && !errors.As(err, &unreadable) {
 		return err
 	}
-	if o.Output == "text" && !o.Reply && (unreadable == nil || len(unreadable.errs) < len(o.Args)) {
+	nothingRead := unreadable != nil && len(unreadable.errs) == len(o.Args) || run.stats.Total == 0 && len(run.csvErrs) > 0
+	if o.Output == "text" && !o.Reply && !nothingRead {
 		noun := "line"
 		if o.Column != "" {
 			noun = "row"
 		}
 		render.WriteSummary(o.IO.Out, run.p, &run.stats, noun)
 	}
+	if len(run.csvErrs) > 0 {
+		return run.csvFailure(unreadable)
+	}
 	if unreadable != nil {
 		return err
 	}
 	return cmdutil.ExitWith(run.stats.ExitCode)
+}
+
+// csvFailure is the exit 1 of a run whose CSV input was not all as
+// written, with the files that could not be read, if any: an error line
+// for each.
+func (run *linesRun) csvFailure(unreadable *unreadableError) error {
+	var errs []error
+	if unreadable != nil {
+		errs = append(errs, unreadable.errs...)
+	}
+	errs = append(errs, run.csvErrs...)
+	if run.csvErrMore > 0 {
+		errs = append(errs, fmt.Errorf("…and %s more", render.Plural(run.csvErrMore, "CSV error")))
+	}
+	var hints []string
+	if run.unclosedQuotes {
+		hints = append(hints, "close the quote in the file, or double it (\"\") to keep it as a character, and run again")
+	}
+	return cmdutil.Failure(&unreadableError{errs: errs}, hints...)
 }
 
 // tuneGC lets the heap grow four times the live data before a collection
@@ -226,6 +267,12 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 		return nil // an empty file: nothing to classify
 	}
 	header := cr.Record()
+	if header.TooLong {
+		run.csvError(fmt.Errorf("%s: cannot read the column names: the first line is %d bytes long, more than the %d KiB a line may have",
+			sourceName(name), header.Length, lines.MaxLineBytes>>10))
+		return nil
+	}
+	run.checkQuote(name, header)
 	column, keep, err := run.columnIndexes(header.Fields, sourceName(name))
 	if err != nil {
 		return err
@@ -234,6 +281,7 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
 	for cr.Next() {
 		rec := cr.Record()
+		run.checkQuote(name, rec)
 		it := lineItem{line: rec.Line, keep: len(b.keeps), tooLong: rec.TooLong, length: rec.Length}
 		for _, k := range keep {
 			b.keeps = append(b.keeps, field(rec.Fields, k))
@@ -253,6 +301,16 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 		return cmdutil.Failure(fmt.Errorf("reading %s: %w", sourceName(name), err))
 	}
 	return nil
+}
+
+// checkQuote records an unclosed quote of a CSV record as an error of the
+// run, with the line where it opened.
+func (run *linesRun) checkQuote(name string, rec lines.CSVRecord) {
+	if rec.UnclosedQuote {
+		run.unclosedQuotes = true
+		run.csvError(fmt.Errorf("%s: line %d: a quoted field opens here and is never closed; "+
+			"its quote was read as a character and the lines after it as rows of their own", sourceName(name), rec.Line))
+	}
 }
 
 // columnIndexes finds --column and the --keep columns in a CSV header.
@@ -343,6 +401,13 @@ func (run *linesRun) render(b *lineBatch) {
 		}
 		b.stats.Add(&r)
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]
+		var facts *ticketFacts
+		if o.Reply && len(keeps) > 0 {
+			// The kept columns of a ticket export (its message, say) are
+			// the ticket: the reply answers them too. Read before masking;
+			// the facts never carry a secret into the reply.
+			facts = factsOfColumns(keeps)
+		}
 		if !o.ShowSecret {
 			// A kept column may hold a key too (a message quoting it, the
 			// key pasted twice): every output shows it masked.
@@ -352,7 +417,7 @@ func (run *linesRun) render(b *lineBatch) {
 		}
 		switch {
 		case o.Reply:
-			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input)
+			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input, facts)
 		case o.Output == "json":
 			render.FillResultView(&v, &r, o.ShowSecret, &st)
 			v.File, v.Line = b.file, it.line
@@ -377,8 +442,8 @@ func (run *linesRun) render(b *lineBatch) {
 // appendReply is appendReplyBlock for a result passed by value: the reply
 // keeps a pointer to its result, which moves that result to the heap, and
 // render's own result, used for every line, stays on the stack.
-func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string) []byte {
-	return run.appendReplyBlock(dst, file, line, keeps, &r, input)
+func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string, facts *ticketFacts) []byte {
+	return run.appendReplyBlock(dst, file, line, keeps, &r, input, facts)
 }
 
 // write writes a rendered batch, in order, with the table or CSV header

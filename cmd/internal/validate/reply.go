@@ -6,13 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/scan"
 
-	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -25,6 +25,7 @@ const maxReplyItems = 6
 // (masked). Replies do not quote line numbers: the customer wrote a
 // message, not a file.
 type replyItem struct {
+	line  int // the line of the ticket it was found on; 0 for a whole input
 	r     *totpkey.Result
 	kind  scan.FindingKind // empty for a whole input
 	text  string           // the error message of an error-message finding
@@ -44,17 +45,30 @@ func writeReply(w io.Writer, input string, results []totpkey.Result) error {
 
 // appendReplyBlock is validate --lines --reply: a reply per line, under a
 // heading for the support agent that says which line (and ticket) it is for.
-func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string) []byte {
-	head := "line " + strconv.Itoa(line)
+// facts are what the kept columns say (nil: nothing), which the reply
+// answers too.
+func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string, facts *ticketFacts) []byte {
+	dst = append(dst, "=== "...)
 	if run.withFile {
-		head = sourceName(file) + " " + head
+		dst = append(dst, sourceName(file)...)
+		dst = append(dst, ' ')
 	}
+	dst = append(dst, "line "...)
+	dst = strconv.AppendInt(dst, int64(line), 10)
 	for i, k := range keeps {
 		// Kept values come here masked where they may be a key (render).
-		head += ", " + run.keep[i] + " " + printable(k)
+		dst = append(dst, ", "...)
+		dst = append(dst, run.keep[i]...)
+		dst = append(dst, ' ')
+		dst = append(dst, printable(facts.hideCredentials(k))...)
 	}
-	dst = append(dst, "=== "+head+" ===\n"...)
-	dst = append(dst, buildReply([]replyItem{{r: r, shown: replyShown(r, input)}})...)
+	dst = append(dst, " ===\n"...)
+	it := replyItem{r: r, shown: replyShown(r, input)}
+	if facts != nil {
+		dst = append(dst, buildTicketReply([]replyItem{it}, facts)...)
+	} else {
+		dst = appendLineReply(dst, it)
+	}
 	return append(dst, '\n')
 }
 
@@ -65,86 +79,6 @@ func replyShown(r *totpkey.Result, input string) string {
 		return ""
 	}
 	return cmdutil.MaskInput(input, 40)
-}
-
-// buildReply writes a short, neutral reply: what was found, the fix steps
-// from the help topic with the article's labels, and a word of care when
-// the message carried a key. Secrets are masked; no names are made up.
-func buildReply(items []replyItem) string {
-	var b strings.Builder
-	b.WriteString("Hello,\n\nThank you for your message.")
-	if len(items) == 0 {
-		b.WriteString(" We could not find a TOTP Key, a code or an error message in it.")
-	}
-	b.WriteString("\n\n")
-	groups := groupReplyItems(items)
-	shown, left := groups, []replyItem(nil)
-	if len(groups) > maxReplyItems {
-		shown = groups[:maxReplyItems-1]
-		for _, g := range groups[maxReplyItems-1:] {
-			left = append(left, g...)
-		}
-	}
-	prefix := ""
-	if len(groups) > 1 {
-		prefix = "- "
-	}
-	for _, g := range shown {
-		b.WriteString(wrapText(prefix+describeGroup(g), 72, strings.Repeat(" ", len(prefix))))
-		b.WriteString("\n")
-	}
-	if len(left) > 0 {
-		b.WriteString(wrapText(prefix+"…and "+render.Plural(len(left), "more item")+" from your message ("+leftKinds(left)+
-			"), left out here to keep this reply short.", 72, strings.Repeat(" ", len(prefix))))
-		b.WriteString("\n")
-	}
-	if len(items) > 0 {
-		b.WriteString("\n")
-	}
-	topic, hasKey, usable := replyTopic(items)
-	note := replyNoteTopic(items, topic)
-	if note != "" {
-		// Dhan: a rejected TOTP is most often Dhan's passing problem, and
-		// changing a key that is fine does not help.
-		b.WriteString(wrapText(topicIntro(note), 72, ""))
-		b.WriteString("\n\n")
-		if !usable {
-			topic = note
-		}
-	}
-	steps := replySteps(topic)
-	if topic == note {
-		steps = topicSteps(note) // its own steps only: not the steps to change the key
-	}
-	if len(steps) > 0 {
-		if topic == note {
-			b.WriteString("What to do:\n\n")
-		} else {
-			b.WriteString("To fix it in AutoTrader Web:\n\n")
-		}
-		for i, s := range steps {
-			b.WriteString(wrapText(fmt.Sprintf("%d. %s", i+1, s), 72, "   "))
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
-	if topic == note && note != "" {
-		b.WriteString(wrapText("If the TOTP is still refused once that problem is over, check the TOTP Key saved for "+
-			"your trading account: copy it again from your broker, paste it and click Validate & Save.", 72, ""))
-		b.WriteString("\n\n")
-	}
-	if !usable && note == "" {
-		b.WriteString(wrapText("If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
-			"again: the broker then shows a new TOTP Key. Copy it and enter it as above.", 72, ""))
-		b.WriteString("\n\n")
-	}
-	if hasKey {
-		b.WriteString(wrapText("Your message contained your TOTP Key. It works like a password, so please do not send it "+
-			"by e-mail or chat. If someone else may have seen it, disable and enable TOTP at your broker to get a new key.", 72, ""))
-		b.WriteString("\n\n")
-	}
-	b.WriteString("Kind regards,\nSupport\n")
-	return b.String()
 }
 
 // replyRank orders the points of a reply: keys and links (valid or not)
@@ -256,11 +190,10 @@ func describeForReply(it replyItem) string {
 			return fmt.Sprintf("You mentioned the error %q at %s.", it.text, b.Name)
 		}
 		if r.Topic == "invalid-totp" {
-			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key, "+
-				"so the saved key is not the one your broker expects now.", it.text)
+			return fmt.Sprintf("You mentioned the error %q: your broker refused the TOTP made from the saved TOTP Key.", it.text)
 		}
-		return fmt.Sprintf("You mentioned the error %q: AutoTrader Web could not make a TOTP from the TOTP Key saved "+
-			"for your trading account, almost always because that key is not right.", it.text)
+		return fmt.Sprintf("You mentioned the error %q: AutoTrader Web could not make a TOTP from the saved TOTP Key, "+
+			"almost always because that key is not right.", it.text)
 	case r.Class == totpkey.ClassCode:
 		return fmt.Sprintf("The number you sent (%s) is a TOTP, the code your authenticator app shows. "+
 			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.shown)
@@ -387,64 +320,6 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 	return items[worst].r.Topic, hasKey, usable
 }
 
-// replySteps returns the steps of a topic for a customer, ending with the
-// article's steps to enter the key (Accounts -> Trading Accounts, the EDIT
-// icon, Validate & Save) when the topic's own steps do not lead there.
-func replySteps(topicID string) []string {
-	steps := topicSteps(topicID)
-	if topicID == "edit-and-save" || containsStep(steps, "Accounts -> Trading Accounts") {
-		if len(steps) > 0 {
-			return steps
-		}
-	}
-	var first []string
-	for _, s := range steps {
-		if !strings.Contains(s, "Validate & Save") {
-			first = append(first, s)
-		}
-	}
-	return append(first, topicSteps("edit-and-save")...)
-}
-
-func containsStep(steps []string, label string) bool {
-	for _, s := range steps {
-		if strings.Contains(s, label) {
-			return true
-		}
-	}
-	return false
-}
-
-// topicSteps returns the first list of numbered steps of a topic, for a
-// customer: steps that need the totpkey tool are left out, and Markdown
-// marks are removed.
-func topicSteps(topicID string) []string {
-	t, ok := docs.Lookup(topicID)
-	if !ok {
-		return nil
-	}
-	var steps []string
-	started := false
-	for _, blk := range t.Blocks() {
-		if blk.Kind != docs.Step {
-			if started {
-				break
-			}
-			continue
-		}
-		started = true
-		text := plainMarkdown(blk.Text)
-		if strings.Contains(text, "totpkey") {
-			text = dropToolReferences(text)
-			if text == "" || strings.Contains(text, "totpkey") {
-				continue
-			}
-		}
-		steps = append(steps, text)
-	}
-	return steps
-}
-
 // dropToolReferences removes "(see totpkey explain …)" asides from a step.
 func dropToolReferences(s string) string {
 	for {
@@ -462,24 +337,50 @@ func dropToolReferences(s string) string {
 
 // plainMarkdown removes inline Markdown: `code`, **bold**, _emphasis_.
 func plainMarkdown(s string) string {
-	return strings.NewReplacer("`", "", "**", "", "__", "").Replace(s)
+	return markdownMarks.Replace(s)
 }
 
-// wrapText wraps s at width columns, continuing lines with indent.
+var markdownMarks = strings.NewReplacer("`", "", "**", "", "__", "")
+
+// wrapText wraps s at width columns, continuing lines with indent. Words
+// are runs of characters between spaces; a word longer than the width has
+// a line of its own.
 func wrapText(s string, width int, indent string) string {
-	var b strings.Builder
-	col := 0
-	for i, word := range strings.Fields(s) {
-		n := len([]rune(word))
-		if i > 0 && col+1+n > width {
-			b.WriteString("\n" + indent)
+	return string(appendWrapped(make([]byte, 0, len(s)+len(s)/width*(len(indent)+1)+8), s, width, indent))
+}
+
+// appendWrapped appends s wrapped as wrapText does to dst.
+func appendWrapped(dst []byte, s string, width int, indent string) []byte {
+	col, first := 0, true
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpaceByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpaceByte(s[j]) {
+			j++
+		}
+		if i == j {
+			break
+		}
+		word := s[i:j]
+		n := utf8.RuneCountInString(word)
+		switch {
+		case first:
+			first = false
+		case col+1+n > width:
+			dst = append(dst, '\n')
+			dst = append(dst, indent...)
 			col = len(indent)
-		} else if i > 0 {
-			b.WriteByte(' ')
+		default:
+			dst = append(dst, ' ')
 			col++
 		}
-		b.WriteString(word)
+		dst = append(dst, word...)
 		col += n
+		i = j
 	}
-	return b.String()
+	return dst
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

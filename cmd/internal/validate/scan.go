@@ -35,10 +35,12 @@ type scanBatch struct {
 	out      []byte
 	stats    render.TriageStats
 	brokers  broker.Tally // the brokers the batch's lines name
+	facts    ticketFacts  // with --reply: what the batch's lines say
 }
 
 func resetScanBatch(b *scanBatch) {
 	b.lineBuffer.Reset()
+	b.facts.reset()
 	b.ctx, b.hasCtx, b.last, b.brokers = b.ctx[:0], false, false, broker.Tally{}
 	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
 	b.stats.Reset()
@@ -56,6 +58,7 @@ type scanRun struct {
 	replyFindings []scan.Finding
 	replyTotal    int
 	replyBrokers  broker.Tally // the brokers the current text names
+	replyFacts    ticketFacts
 }
 
 // runScan is validate --scan: it finds keys, codes, otpauth and export
@@ -144,6 +147,9 @@ func (run *scanRun) render(b *scanBatch) {
 			continue
 		}
 		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
+		if o.Reply {
+			b.facts.addLine(it.line, b.data[it.off:it.end])
+		}
 	}
 	bk := run.batchBroker(b)
 	var csvBuf bytes.Buffer
@@ -237,6 +243,7 @@ func (run *scanRun) write(b *scanBatch) error {
 	}
 	run.replyTotal += len(b.findings)
 	run.replyBrokers.Merge(&b.brokers)
+	run.replyFacts.merge(&b.facts)
 	for _, f := range b.findings {
 		if len(run.replyFindings) < maxReplyFindings {
 			run.replyFindings = append(run.replyFindings, f)
@@ -252,11 +259,12 @@ func (run *scanRun) write(b *scanBatch) error {
 	if !bk.Known() {
 		bk, _ = run.replyBrokers.Broker()
 	}
-	err := writeScanReply(w, run.replyFindings, bk)
+	err := writeScanReply(w, run.replyFindings, &run.replyFacts, bk)
 	if len(run.o.Args) > 1 {
 		fmt.Fprintln(w)
 	}
 	run.replyFindings, run.replyTotal, run.replyBrokers = run.replyFindings[:0], 0, broker.Tally{}
+	run.replyFacts.reset()
 	return err
 }
 
@@ -274,9 +282,9 @@ func (run *scanRun) batchBroker(b *scanBatch) broker.Broker {
 }
 
 // writeScanReply is validate --scan --reply: one reply for everything found
-// in a text, whose broker is bk (the zero Broker when none is known). A key
-// found twice is named once.
-func writeScanReply(w io.Writer, findings []scan.Finding, bk broker.Broker) error {
+// in a text, whose broker is bk (the zero Broker when none is known), with
+// what the text says (facts). A key found twice is named once.
+func writeScanReply(w io.Writer, findings []scan.Finding, facts *ticketFacts, bk broker.Broker) error {
 	var items []replyItem
 	seen := map[string]bool{}
 	for i := range findings {
@@ -294,13 +302,16 @@ func writeScanReply(w io.Writer, findings []scan.Finding, bk broker.Broker) erro
 			continue
 		}
 		seen[id] = true
-		it := replyItem{r: &f.Result, kind: f.Kind, text: f.Text}
+		it := replyItem{line: f.Line, r: &f.Result, kind: f.Kind, text: f.Text}
 		if f.Kind != scan.FindingErrorMessage {
 			it.shown = replyShown(&f.Result, f.Text)
 		}
 		items = append(items, it)
 	}
-	_, err := io.WriteString(w, buildReply(items))
+	if bk.Known() && facts.broker() == "" {
+		facts.brokers = append(facts.brokers, bk.ID) // --broker, or the catalogue's reading of the text
+	}
+	_, err := io.WriteString(w, buildTicketReply(items, facts))
 	return err
 }
 

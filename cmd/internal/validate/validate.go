@@ -38,6 +38,9 @@ type ValidateOptions struct {
 	Column     string
 	Keep       []string
 	Broker     string // --broker as given
+	// Given reports whether a flag was set on the command line, even to
+	// "" (nil: none was).
+	Given func(name string) bool
 
 	broker broker.Broker // --broker resolved by check
 }
@@ -92,6 +95,7 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
   totpkey validate --broker zerodha`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.Given = func(name string) bool { return cmd.Flags().Changed(name) }
 			return runValidate(opts)
 		},
 	}
@@ -122,6 +126,9 @@ func (o *ValidateOptions) check() error {
 		}
 	default:
 		return cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json (csv with --lines or --scan)", cmdutil.ShownArg(o.Output))
+	}
+	if err := cmdutil.CheckEmptyFlags(o.Given, "at", o.At, "column", o.Column); err != nil {
+		return err
 	}
 	switch {
 	case o.Lines && o.Scan:
