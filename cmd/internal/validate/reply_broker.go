@@ -4,9 +4,7 @@ import (
 	"strings"
 
 	"github.com/totpkey/totpkey/cmd/internal/render"
-	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
-	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/scan"
 )
 
@@ -45,35 +43,4 @@ func describeCredentialOrPart(it replyItem) string {
 	}
 	return s + " The TOTP Key is the secret your broker shows beside the QR code when you set up TOTP, " +
 		"in capital letters A to Z and digits 2 to 7."
-}
-
-// replyNoteTopic returns the note topic of the broker the items are about
-// (Dhan's) when the reply is not about a broken key: the key sent is fine,
-// or only an error was mentioned. Empty otherwise.
-func replyNoteTopic(items []replyItem, topic string) string {
-	switch topic {
-	case "edit-and-save", "failed-to-generate-totp", "invalid-totp":
-	default:
-		return ""
-	}
-	for _, it := range items {
-		if b, ok := broker.Lookup(it.r.Broker); ok && b.NoteTopic != "" {
-			return b.NoteTopic
-		}
-	}
-	return ""
-}
-
-// topicIntro is the first paragraph of a topic, without Markdown.
-func topicIntro(id string) string {
-	t, ok := docs.Lookup(id)
-	if !ok {
-		return ""
-	}
-	for _, blk := range t.Blocks() {
-		if blk.Kind == docs.Paragraph {
-			return plainMarkdown(blk.Text)
-		}
-	}
-	return ""
 }
