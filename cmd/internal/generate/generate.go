@@ -19,8 +19,8 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// GenerateOptions are the inputs of one run of generate.
-type GenerateOptions struct {
+// generateOptions are the inputs of one run of generate.
+type generateOptions struct {
 	IO  *iostreams.IOStreams
 	Now func() time.Time
 
@@ -55,7 +55,7 @@ type generateSettings struct {
 }
 
 func NewGenerateCmd(streams *iostreams.IOStreams) *cobra.Command {
-	return GenerateCommand(&GenerateOptions{
+	return generateCommand(&generateOptions{
 		IO:  streams,
 		Now: time.Now,
 		watchContext: func() (context.Context, context.CancelFunc) {
@@ -68,9 +68,9 @@ func NewGenerateCmd(streams *iostreams.IOStreams) *cobra.Command {
 	})
 }
 
-// GenerateCommand builds the generate command around its options, which
+// generateCommand builds the generate command around its options, which
 // tests fill with a fake clock and fake ticks.
-func GenerateCommand(opts *GenerateOptions) *cobra.Command {
+func generateCommand(opts *generateOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "generate [KEY | -]",
 		Short: "Print the TOTP code a key gives now",
@@ -119,7 +119,7 @@ diagnose it, with validate's exit code, and nothing goes to standard output.`,
 
 // check checks the flags before any key is read, so that a mistake fails
 // before the hidden prompt.
-func (o *GenerateOptions) check() (generateSettings, error) {
+func (o *generateOptions) check() (generateSettings, error) {
 	hint := "run 'totpkey generate --help' for usage"
 	var s generateSettings
 	if err := cmdutil.CheckEmptyFlags(o.given, "at", o.At); err != nil {
@@ -175,7 +175,7 @@ func (o *GenerateOptions) check() (generateSettings, error) {
 	return s, nil
 }
 
-func runGenerate(o *GenerateOptions) error {
+func runGenerate(o *generateOptions) error {
 	s, err := o.check()
 	if err != nil {
 		return err
@@ -185,7 +185,7 @@ func runGenerate(o *GenerateOptions) error {
 		return err
 	}
 	validate.ApplyBroker(results, o.broker)
-	var entries []CodeEntry
+	var entries []codeEntry
 	var bad []totpkey.Result
 	for i := range results {
 		r := &results[i]
@@ -223,7 +223,7 @@ func runGenerate(o *GenerateOptions) error {
 // keyResults reads and classifies the key: from --qr (the QR helper's
 // resultsFromQR), or as validate reads its input. An export link gives one
 // result per account.
-func (o *GenerateOptions) keyResults() ([]totpkey.Result, string, error) {
+func (o *generateOptions) keyResults() ([]totpkey.Result, string, error) {
 	if o.QR != "" {
 		results, err := validate.ResultsFromQR(&validate.ValidateOptions{IO: o.IO, Now: o.Now, QR: o.QR, Output: o.Output})
 		return results, "", err
@@ -237,7 +237,7 @@ func (o *GenerateOptions) keyResults() ([]totpkey.Result, string, error) {
 
 // diagnose prints what is wrong with keys on standard error, exactly as
 // validate prints it on standard output.
-func (o *GenerateOptions) diagnose(bad []totpkey.Result, input string) error {
+func (o *generateOptions) diagnose(bad []totpkey.Result, input string) error {
 	if o.Output == "json" {
 		return render.WriteJSONResults(o.IO.ErrOut, bad, false)
 	}
@@ -248,7 +248,7 @@ func (o *GenerateOptions) diagnose(bad []totpkey.Result, input string) error {
 }
 
 // print writes the codes in the chosen form.
-func (o *GenerateOptions) print(entries []CodeEntry, at time.Time, atGiven bool) error {
+func (o *generateOptions) print(entries []codeEntry, at time.Time, atGiven bool) error {
 	w := o.IO.Out
 	switch {
 	case o.Watch:
@@ -261,7 +261,7 @@ func (o *GenerateOptions) print(entries []CodeEntry, at time.Time, atGiven bool)
 	case o.Output == "json":
 		return writeCodesJSON(w, entries, at)
 	}
-	f := CodeFrame{entries: entries, p: render.NewPalette(o.IO.Color), tty: o.IO.OutTTY && o.IO.TerminalWidth() >= minBarColumns, atGiven: atGiven}
+	f := codeFrame{entries: entries, p: render.NewPalette(o.IO.Color), tty: o.IO.OutTTY && o.IO.TerminalWidth() >= minBarColumns, atGiven: atGiven}
 	for _, line := range f.lines(at) {
 		fmt.Fprintln(w, line)
 	}

@@ -19,17 +19,17 @@ type fakeClock struct{ now time.Time }
 func (c *fakeClock) Now() time.Time { return c.now }
 
 // watchFixture is a watcher over one well-known key, writing to a buffer.
-func watchFixture(t *testing.T) (*Watcher, *bytes.Buffer, *code.Generator) {
+func watchFixture(t *testing.T) (*watcher, *bytes.Buffer, *code.Generator) {
 	t.Helper()
 	g, err := code.NewGenerator("JBSWY3DPEHPK3PXP", code.Params{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	buf := &bytes.Buffer{}
-	wt := &Watcher{
+	wt := &watcher{
 		w:     buf,
 		Flush: func() error { return nil },
-		frame: CodeFrame{entries: []CodeEntry{{Params: code.DefaultParams(), gen: g}}, p: render.NewPalette(false), tty: true},
+		frame: codeFrame{entries: []codeEntry{{Params: code.DefaultParams(), gen: g}}, p: render.NewPalette(false), tty: true},
 		hint:  "Ctrl-C to stop",
 	}
 	return wt, buf, g
@@ -43,13 +43,13 @@ func TestWatcherRedrawsOnFakeClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := buf.String()
-	if !strings.HasPrefix(first, HideCursor) {
+	if !strings.HasPrefix(first, hideCursor) {
 		t.Errorf("first frame does not hide the cursor: %q", first)
 	}
-	if strings.Contains(first, "\x1b[") && strings.Contains(first, "A"+ClearLine) {
+	if strings.Contains(first, "\x1b[") && strings.Contains(first, "A"+clearLine) {
 		t.Errorf("first frame moves the cursor up: %q", first)
 	}
-	for _, want := range []string{"Code:    " + g.Code(t0), "30 seconds left", "Next:    " + g.Code(t0.Add(30*time.Second)), "Ctrl-C to stop", strings.Repeat("█", BarWidth)} {
+	for _, want := range []string{"Code:    " + g.Code(t0), "30 seconds left", "Next:    " + g.Code(t0.Add(30*time.Second)), "Ctrl-C to stop", strings.Repeat("█", barWidth)} {
 		if !strings.Contains(first, want) {
 			t.Errorf("first frame lacks %q:\n%s", want, first)
 		}
@@ -71,7 +71,7 @@ func TestWatcherRedrawsOnFakeClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	redraw := buf.String()
-	if !strings.HasPrefix(redraw, "\x1b[4A") || strings.Count(redraw, ClearLine) != 4 {
+	if !strings.HasPrefix(redraw, "\x1b[4A") || strings.Count(redraw, clearLine) != 4 {
 		t.Errorf("redraw does not move up and clear 4 lines: %q", redraw)
 	}
 	if !strings.Contains(redraw, "29 seconds left") {
@@ -92,7 +92,7 @@ func TestWatcherRedrawsOnFakeClock(t *testing.T) {
 	if err := wt.tick(t0.Add(57 * time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), "3 seconds left") || !strings.Contains(buf.String(), "██"+strings.Repeat("░", BarWidth-2)) {
+	if !strings.Contains(buf.String(), "3 seconds left") || !strings.Contains(buf.String(), "██"+strings.Repeat("░", barWidth-2)) {
 		t.Errorf("3 seconds left not shown as a short bar: %q", buf.String())
 	}
 
@@ -100,7 +100,7 @@ func TestWatcherRedrawsOnFakeClock(t *testing.T) {
 	if err := wt.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	if buf.String() != ShowCursor {
+	if buf.String() != showCursor {
 		t.Errorf("stop wrote %q, want the cursor shown again", buf.String())
 	}
 }
@@ -114,7 +114,7 @@ func TestWatcherRunEndsOnCancelAndRestoresCursor(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if !strings.HasPrefix(out, HideCursor) || !strings.HasSuffix(out, ClearLine+ShowCursor) {
+	if !strings.HasPrefix(out, hideCursor) || !strings.HasSuffix(out, clearLine+showCursor) {
 		t.Errorf("output does not hide the cursor, then clear the ^C line and restore it: %q", out)
 	}
 }
@@ -146,7 +146,7 @@ func TestWatcherRunRedrawsOnTicks(t *testing.T) {
 			t.Errorf("no frame with %q", s)
 		}
 	}
-	if !strings.HasSuffix(out, ShowCursor) {
+	if !strings.HasSuffix(out, showCursor) {
 		t.Errorf("cursor not restored: %q", out)
 	}
 }
@@ -157,7 +157,7 @@ func runGenerateWatch(t *testing.T, ticks int, args ...string) (code int, stdout
 	t.Helper()
 	s, out, errOut := iostreams.Test("", true)
 	clock := &fakeClock{now: time.Unix(1782292500, 0)}
-	opts := &GenerateOptions{
+	opts := &generateOptions{
 		IO: s,
 		Now: func() time.Time {
 			n := clock.now
@@ -174,7 +174,7 @@ func runGenerateWatch(t *testing.T, ticks int, args ...string) (code int, stdout
 			return c, func() {}
 		},
 	}
-	cmd := GenerateCommand(opts)
+	cmd := generateCommand(opts)
 	cmd.SetArgs(args)
 	cmd.SetOut(s.Out)
 	cmd.SetErr(s.ErrOut)
@@ -188,7 +188,7 @@ func TestGenerateWatchCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
-	if strings.Count(stdout, "\x1b[4A") != 3 || !strings.HasSuffix(stdout, ShowCursor) {
+	if strings.Count(stdout, "\x1b[4A") != 3 || !strings.HasSuffix(stdout, showCursor) {
 		t.Errorf("want 3 redraws and the cursor restored:\n%q", stdout)
 	}
 	// A bad key is diagnosed before any countdown starts.
@@ -202,17 +202,17 @@ func TestBar(t *testing.T) {
 	tests := []struct {
 		left, period, full int
 	}{
-		{30, 30, BarWidth},
-		{15, 30, BarWidth / 2},
+		{30, 30, barWidth},
+		{15, 30, barWidth / 2},
 		{1, 30, 1},
 		{0, 30, 0},
-		{60, 60, BarWidth},
-		{1, 1, BarWidth},
+		{60, 60, barWidth},
+		{1, 1, barWidth},
 	}
 	for _, tt := range tests {
-		b := Bar(tt.left, tt.period)
-		if got := strings.Count(b, "█"); got != tt.full || strings.Count(b, "░") != BarWidth-tt.full {
-			t.Errorf("bar(%d, %d) = %q: %d full cells, want %d of %d", tt.left, tt.period, b, got, tt.full, BarWidth)
+		b := bar(tt.left, tt.period)
+		if got := strings.Count(b, "█"); got != tt.full || strings.Count(b, "░") != barWidth-tt.full {
+			t.Errorf("bar(%d, %d) = %q: %d full cells, want %d of %d", tt.left, tt.period, b, got, tt.full, barWidth)
 		}
 	}
 }
@@ -228,7 +228,7 @@ func TestCeilSeconds(t *testing.T) {
 		{0, 0},
 	}
 	for _, tt := range tests {
-		if got := CeilSeconds(tt.d); got != tt.want {
+		if got := ceilSeconds(tt.d); got != tt.want {
 			t.Errorf("ceilSeconds(%v) = %d, want %d", tt.d, got, tt.want)
 		}
 	}

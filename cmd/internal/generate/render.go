@@ -14,9 +14,9 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// CodeEntry is one key to print codes for: its generator and, for an
+// codeEntry is one key to print codes for: its generator and, for an
 // otpauth link, the account it names.
-type CodeEntry struct {
+type codeEntry struct {
 	label   string              // "Zerodha (AB1234)"; empty for a bare key
 	account *render.AccountView // the same for JSON; nil for a bare key
 	Params  code.Params
@@ -25,10 +25,10 @@ type CodeEntry struct {
 
 // newCodeEntry sets up the generator of a valid result: the parameters of
 // its otpauth link (defaults for a bare key), overridden by explicit flags.
-func newCodeEntry(r *totpkey.Result, override code.Params) (CodeEntry, error) {
+func newCodeEntry(r *totpkey.Result, override code.Params) (codeEntry, error) {
 	p, err := code.ParamsOf(r.Account)
 	if err != nil {
-		return CodeEntry{}, err
+		return codeEntry{}, err
 	}
 	if override.Digits != 0 {
 		p.Digits = override.Digits
@@ -41,9 +41,9 @@ func newCodeEntry(r *totpkey.Result, override code.Params) (CodeEntry, error) {
 	}
 	g, err := code.NewGenerator(r.Key, p)
 	if err != nil {
-		return CodeEntry{}, fmt.Errorf("setting up the key: %w", err)
+		return codeEntry{}, fmt.Errorf("setting up the key: %w", err)
 	}
-	e := CodeEntry{Params: p, gen: g}
+	e := codeEntry{Params: p, gen: g}
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
 		e.label = render.AccountLabel(a, r.Batch)
 		e.account = &render.AccountView{Issuer: totpkey.MaskText(a.Issuer), Name: totpkey.MaskText(a.Name)}
@@ -51,8 +51,8 @@ func newCodeEntry(r *totpkey.Result, override code.Params) (CodeEntry, error) {
 	return e, nil
 }
 
-// BarWidth is the width of the countdown bar in cells.
-const BarWidth = 20
+// barWidth is the width of the countdown bar in cells.
+const barWidth = 20
 
 // minBarColumns is the narrowest terminal the bar is drawn on: the code
 // line with its bar is about 55 columns, and a line that wraps would break
@@ -63,17 +63,17 @@ const minBarColumns = 60
 // time left to type the code.
 const lowSeconds = 5
 
-// CodeFrame is the text output of generate at one moment: the static
+// codeFrame is the text output of generate at one moment: the static
 // output, and each redraw of --watch.
-type CodeFrame struct {
-	entries []CodeEntry
+type codeFrame struct {
+	entries []codeEntry
 	p       render.Palette
 	tty     bool // a terminal: draw the bar
 	atGiven bool // say the time, as it is not now
 }
 
 // lines renders the frame for time at.
-func (f CodeFrame) lines(at time.Time) []string {
+func (f codeFrame) lines(at time.Time) []string {
 	var out []string
 	for i, e := range f.entries {
 		if i > 0 {
@@ -88,14 +88,14 @@ func (f CodeFrame) lines(at time.Time) []string {
 		if f.atGiven {
 			out = append(out, fmt.Sprintf("%-8s %s", "At:", at.UTC().Format(time.RFC3339)))
 		}
-		left := CeilSeconds(e.gen.ValidFor(at))
+		left := ceilSeconds(e.gen.ValidFor(at))
 		code := f.p.Bold.Sprint(e.gen.Code(at))
 		if f.tty {
 			tone := f.p.Good
 			if left <= lowSeconds {
 				tone = f.p.Warn
 			}
-			out = append(out, fmt.Sprintf("%-8s %s  %s  %s", "Code:", code, tone.Sprint(Bar(left, e.Params.Period)), render.CountWords(left, "second left", "seconds left")))
+			out = append(out, fmt.Sprintf("%-8s %s  %s  %s", "Code:", code, tone.Sprint(bar(left, e.Params.Period)), render.CountWords(left, "second left", "seconds left")))
 		} else {
 			out = append(out, fmt.Sprintf("%-8s %s  valid for %s", "Code:", code, render.CountWords(left, "second", "seconds")))
 		}
@@ -104,17 +104,17 @@ func (f CodeFrame) lines(at time.Time) []string {
 	return out
 }
 
-// Bar draws how much of the period is left: full at the start of a period,
+// bar draws how much of the period is left: full at the start of a period,
 // empty at its end.
-func Bar(left, period int) string {
-	full := (left*BarWidth + period/2) / period
-	full = min(max(full, 0), BarWidth)
-	return strings.Repeat("█", full) + strings.Repeat("░", BarWidth-full)
+func bar(left, period int) string {
+	full := (left*barWidth + period/2) / period
+	full = min(max(full, 0), barWidth)
+	return strings.Repeat("█", full) + strings.Repeat("░", barWidth-full)
 }
 
-// CeilSeconds rounds a duration up to whole seconds, the way authenticator
+// ceilSeconds rounds a duration up to whole seconds, the way authenticator
 // apps count down: 0.2 s left shows as 1.
-func CeilSeconds(d time.Duration) int {
+func ceilSeconds(d time.Duration) int {
 	return int((d + time.Second - 1) / time.Second)
 }
 
@@ -131,14 +131,14 @@ type codeView struct {
 }
 
 // writeCodesJSON prints one JSON object per key, one per line.
-func writeCodesJSON(w io.Writer, entries []CodeEntry, at time.Time) error {
+func writeCodesJSON(w io.Writer, entries []codeEntry, at time.Time) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, e := range entries {
 		v := codeView{
 			Code:            e.gen.Code(at),
 			NextCode:        e.gen.Code(at.Add(e.gen.ValidFor(at))),
-			ValidForSeconds: CeilSeconds(e.gen.ValidFor(at)),
+			ValidForSeconds: ceilSeconds(e.gen.ValidFor(at)),
 			Period:          e.Params.Period,
 			Digits:          e.Params.Digits,
 			Algorithm:       string(e.Params.Algorithm),

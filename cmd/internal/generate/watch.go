@@ -17,30 +17,30 @@ const watchTick = 200 * time.Millisecond
 
 // Terminal control sequences of --watch.
 const (
-	HideCursor = "\x1b[?25l"
-	ShowCursor = "\x1b[?25h"
-	ClearLine  = "\r\x1b[2K"
+	hideCursor = "\x1b[?25l"
+	showCursor = "\x1b[?25h"
+	clearLine  = "\r\x1b[2K"
 )
 
-// Watcher redraws a codeFrame in place on a terminal. It is driven from
+// watcher redraws a codeFrame in place on a terminal. It is driven from
 // outside (start, tick, stop) so that tests can run it with a fake clock
 // and no goroutines.
-type Watcher struct {
+type watcher struct {
 	w     io.Writer
 	Flush func() error
-	frame CodeFrame
+	frame codeFrame
 	last  []string // the lines on screen
 	hint  string
 }
 
 // start hides the cursor and draws the first frame.
-func (wt *Watcher) start(now time.Time) error {
-	fmt.Fprint(wt.w, HideCursor)
+func (wt *watcher) start(now time.Time) error {
+	fmt.Fprint(wt.w, hideCursor)
 	return wt.tick(now)
 }
 
 // tick redraws the frame for now if it changed.
-func (wt *Watcher) tick(now time.Time) error {
+func (wt *watcher) tick(now time.Time) error {
 	lines := append(wt.frame.lines(now), "", wt.hint)
 	if slices.Equal(lines, wt.last) {
 		return nil
@@ -49,21 +49,21 @@ func (wt *Watcher) tick(now time.Time) error {
 		fmt.Fprintf(wt.w, "\x1b[%dA", len(wt.last)) // back to the first line
 	}
 	for _, l := range lines {
-		fmt.Fprint(wt.w, ClearLine, l, "\n")
+		fmt.Fprint(wt.w, clearLine, l, "\n")
 	}
 	wt.last = lines
 	return wt.Flush()
 }
 
 // Stop restores the cursor. The last frame stays on screen.
-func (wt *Watcher) Stop() error {
-	fmt.Fprint(wt.w, ShowCursor)
+func (wt *watcher) Stop() error {
+	fmt.Fprint(wt.w, showCursor)
 	return wt.Flush()
 }
 
 // Run redraws on every tick until ctx ends (Ctrl-C) or the ticks stop, and
 // always restores the cursor.
-func (wt *Watcher) Run(ctx context.Context, now func() time.Time, ticks <-chan time.Time) (err error) {
+func (wt *watcher) Run(ctx context.Context, now func() time.Time, ticks <-chan time.Time) (err error) {
 	defer func() {
 		if serr := wt.Stop(); err == nil {
 			err = serr
@@ -77,7 +77,7 @@ func (wt *Watcher) Run(ctx context.Context, now func() time.Time, ticks <-chan t
 		case <-ctx.Done():
 			// Wipe the "^C" the terminal echoed, so the prompt comes back
 			// on a clean line under the last frame.
-			fmt.Fprint(wt.w, ClearLine)
+			fmt.Fprint(wt.w, clearLine)
 			return nil
 		case _, ok := <-ticks:
 			if !ok {
@@ -92,16 +92,16 @@ func (wt *Watcher) Run(ctx context.Context, now func() time.Time, ticks <-chan t
 
 // watch is generate --watch: a live countdown until Ctrl-C, which ends it
 // cleanly (exit 0); SIGTERM or SIGHUP end it with 143 or 129.
-func (o *GenerateOptions) watch(entries []CodeEntry) error {
+func (o *generateOptions) watch(entries []codeEntry) error {
 	ctx, cancel := o.watchContext()
 	defer cancel()
 	ticks, stopTicks := o.ticks()
 	defer stopTicks()
 	p := render.NewPalette(o.IO.Color)
-	wt := &Watcher{
+	wt := &watcher{
 		w:     o.IO.Out,
 		Flush: o.IO.Flush,
-		frame: CodeFrame{entries: entries, p: p, tty: o.IO.TerminalWidth() >= minBarColumns},
+		frame: codeFrame{entries: entries, p: p, tty: o.IO.TerminalWidth() >= minBarColumns},
 		hint:  p.Dim.Sprint("Ctrl-C to stop"),
 	}
 	if err := wt.Run(ctx, o.Now, ticks); err != nil {

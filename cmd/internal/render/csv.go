@@ -26,7 +26,7 @@ func AppendCSVFields(rec []string, v *ResultView, input string, showSecret bool)
 	if v.Secret != nil {
 		masked, value = v.Secret.Masked, v.Secret.Value
 	}
-	rec = append(rec, v.Class, v.Format, input, ProblemIDs(v), ChangeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
+	rec = append(rec, v.Class, v.Format, input, problemIDs(v), changeIDs(v), masked, v.Topic, strconv.Itoa(v.ExitCode))
 	if showSecret {
 		rec = append(rec, value)
 	}

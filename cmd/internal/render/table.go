@@ -185,8 +185,8 @@ func CsvLine(dst *bytes.Buffer, fields []string) {
 	w.Flush()
 }
 
-// ProblemIDs joins the ids of a view's problems with ";", each once.
-func ProblemIDs(v *ResultView) string {
+// problemIDs joins the ids of a view's problems with ";", each once.
+func problemIDs(v *ResultView) string {
 	var ids []string
 	for _, p := range v.Problems {
 		if len(ids) == 0 || ids[len(ids)-1] != p.ID {
@@ -196,8 +196,8 @@ func ProblemIDs(v *ResultView) string {
 	return strings.Join(ids, ";")
 }
 
-// ChangeIDs joins the ids of a view's changes with ";".
-func ChangeIDs(v *ResultView) string {
+// changeIDs joins the ids of a view's changes with ";".
+func changeIDs(v *ResultView) string {
 	ids := make([]string, len(v.Changes))
 	for i, c := range v.Changes {
 		ids[i] = c.ID

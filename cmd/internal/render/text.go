@@ -109,7 +109,7 @@ func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpk
 		if t := results[i].Topic; t != "" && !slices.Contains(topics, t) {
 			topics = append(topics, t)
 		}
-		if t := NoteTopic(&results[i]); t != "" && !slices.Contains(topics, t) {
+		if t := noteTopic(&results[i]); t != "" && !slices.Contains(topics, t) {
 			topics = append(topics, t)
 		}
 	}
@@ -122,10 +122,10 @@ func WriteResultsText(w io.Writer, streams *iostreams.IOStreams, results []totpk
 	return nil
 }
 
-// NoteTopic is the topic of the result's broker's note (Dhan's: a
+// noteTopic is the topic of the result's broker's note (Dhan's: a
 // rejected TOTP is usually Dhan's passing problem) for a result whose key
 // is fine; empty otherwise. A key that is wrong needs its own fix first.
-func NoteTopic(r *totpkey.Result) string {
+func noteTopic(r *totpkey.Result) string {
 	b, ok := broker.Lookup(r.Broker)
 	if !ok || r.Class != totpkey.ClassValid || r.CodeCheck != nil && !r.CodeCheck.Matched {
 		return ""
