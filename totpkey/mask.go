@@ -24,26 +24,32 @@ const maskBullets = "••••••••••••••••"
 // ("jbsw •••• •••• ••••"). An invisible or control character, or a byte
 // that is not UTF-8, among the characters shown shows as "·".
 func Mask(secret string) string {
-	if m, ok := maskPlain(secret); ok {
-		return m
-	}
-	return maskWritten(strings.TrimSpace(secret), true, true)
+	var buf [128]byte // most secrets: no allocation but the string's
+	return string(AppendMask(buf[:0], secret))
 }
 
-// maskWritten is Mask for a secret as it is written. With reveal it shows
-// the first characters Mask shows, otherwise none (a part of a key whose
-// start another part showed). With collapse a run of white space shows as
-// one space; without it the white space stays as it is (a key inside a
-// text whose tabs and line breaks must stay).
-func maskWritten(secret string, reveal, collapse bool) string {
-	if m, ok := maskWrittenASCII(secret, reveal, collapse); ok {
-		return m
-	}
-	return maskWrittenRunes(secret, reveal, collapse)
+// AppendMask appends Mask(secret) to dst and returns the extended buffer,
+// as strconv's Append functions do: for writers that build their output in
+// a buffer (--lines writes a million masked inputs).
+func AppendMask(dst []byte, secret string) []byte {
+	return appendMaskWritten(dst, strings.TrimSpace(secret), true, true)
 }
 
-// maskWrittenRunes is maskWritten a character at a time, for any text.
-func maskWrittenRunes(secret string, reveal, collapse bool) string {
+// appendMaskWritten appends a secret as it is written, masked. With reveal
+// it shows the first characters Mask shows, otherwise none (a part of a key
+// whose start another part showed). With collapse a run of white space
+// shows as one space; without it the white space stays as it is (a key
+// inside a text whose tabs and line breaks must stay).
+func appendMaskWritten(dst []byte, secret string, reveal, collapse bool) []byte {
+	if out, ok := appendMaskASCII(dst, secret, reveal, collapse); ok {
+		return out
+	}
+	return appendMaskRunes(dst, secret, reveal, collapse)
+}
+
+// appendMaskRunes is appendMaskWritten a character at a time, for any
+// text.
+func appendMaskRunes(dst []byte, secret string, reveal, collapse bool) []byte {
 	visible := 0
 	for _, r := range secret {
 		if !maskLayout(r, visible) {
@@ -54,8 +60,6 @@ func maskWrittenRunes(secret string, reveal, collapse bool) string {
 	if reveal {
 		show = shownChars(visible)
 	}
-	var b strings.Builder
-	b.Grow(len(secret) + 2*visible)
 	shown, space := 0, false
 	for _, r := range secret {
 		switch {
@@ -63,49 +67,62 @@ func maskWrittenRunes(secret string, reveal, collapse bool) string {
 			space = true
 			continue
 		case space:
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
 		switch {
 		case maskLayout(r, shown):
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 			continue
 		case shown >= show:
-			b.WriteString("•")
+			dst = append(dst, "•"...)
 		case r == utf8.RuneError || Invisible(r) || !unicode.IsPrint(r):
-			b.WriteString("·")
+			dst = append(dst, "·"...)
 		default:
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 		}
 		shown++
 	}
-	return b.String()
+	return dst
 }
 
-// maskWrittenASCII is maskWritten for printable ASCII with spaces and tabs
-// (a key in groups, a line of prose), a byte at a time. It reports false
-// for anything else.
-func maskWrittenASCII(secret string, reveal, collapse bool) (string, bool) {
-	visible := 0
+// appendMaskASCII is appendMaskWritten for printable ASCII with spaces and
+// tabs (a key, in groups or not, a line of prose), a byte at a time, the
+// bullets in runs. It reports false, having appended nothing, for anything
+// else.
+func appendMaskASCII(dst []byte, secret string, reveal, collapse bool) ([]byte, bool) {
+	visible, layout := 0, false
 	for i := 0; i < len(secret); i++ {
 		switch c := secret[i]; {
 		case c == ' ' || c == '\t':
+			layout = true
 		case c == '-' || c == '.':
 			if visible == 0 {
 				visible++
+			} else {
+				layout = true
 			}
 		case c > ' ' && c < 0x7f:
 			visible++
 		default:
-			return "", false
+			return dst, false
 		}
 	}
 	show := 0
 	if reveal {
 		show = shownChars(visible)
 	}
-	var b strings.Builder
-	b.Grow(len(secret) + 2*visible)
+	if !layout {
+		// A key written in one piece, the common case: its start, then
+		// the bullets in runs.
+		dst = append(dst, secret[:show]...)
+		for rest := len(secret) - show; rest > 0; {
+			k := min(rest, len(maskBullets)/len("•"))
+			dst = append(dst, maskBullets[:k*len("•")]...)
+			rest -= k
+		}
+		return dst, true
+	}
 	shown, space := 0, false
 	for i := 0; i < len(secret); i++ {
 		c := secret[i]
@@ -114,43 +131,33 @@ func maskWrittenASCII(secret string, reveal, collapse bool) (string, bool) {
 			space = true
 			continue
 		case space:
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
 		switch {
 		case c == ' ' || c == '\t', (c == '-' || c == '.') && shown > 0:
-			b.WriteByte(c)
+			dst = append(dst, c)
 		case shown < show:
-			b.WriteByte(c)
+			dst = append(dst, c)
 			shown++
 		default:
-			b.WriteString("•")
-			shown++
+			// A run of characters to mask, written in one go.
+			n := 1
+			for i+n < len(secret) && maskedByte(secret[i+n]) && n < len(maskBullets)/len("•") {
+				n++
+			}
+			dst = append(dst, maskBullets[:n*len("•")]...)
+			shown += n
+			i += n - 1
 		}
 	}
-	return b.String(), true
+	return dst, true
 }
 
-// maskPlain is Mask for the common case, a cleaned key: printable ASCII
-// without white space, dashes or dots, masked in one allocation. It
-// reports false for anything else.
-func maskPlain(secret string) (string, bool) {
-	for i := 0; i < len(secret); i++ {
-		if c := secret[i]; c <= ' ' || c >= 0x7f || c == '-' || c == '.' {
-			return "", false
-		}
-	}
-	n := len(secret)
-	show := shownChars(n)
-	var b strings.Builder
-	b.Grow(show + (n-show)*len("•"))
-	b.WriteString(secret[:show])
-	for rest := n - show; rest > 0; {
-		k := min(rest, len(maskBullets)/len("•"))
-		b.WriteString(maskBullets[:k*len("•")])
-		rest -= k
-	}
-	return b.String(), true
+// maskedByte reports whether an ASCII byte is a character the rule masks,
+// not layout: anything printable but white space, dashes and dots.
+func maskedByte(c byte) bool {
+	return c > ' ' && c < 0x7f && c != '-' && c != '.'
 }
 
 // shownChars is how many of a secret's n characters Mask shows.

@@ -591,19 +591,17 @@ func applySpans(text string, spans []maskSpan) string {
 			spans[j], spans[j-1] = spans[j-1], spans[j]
 		}
 	}
-	var b strings.Builder
-	b.Grow(len(text) + 2*len(text)/3)
+	b := make([]byte, 0, len(text)+2*len(text)/3)
 	at := 0
 	for _, s := range spans {
 		if s.start < at || s.keep {
 			continue
 		}
-		b.WriteString(text[at:s.start])
-		b.WriteString(maskWritten(text[s.start:s.end], s.reveal, false))
+		b = append(b, text[at:s.start]...)
+		b = appendMaskWritten(b, text[s.start:s.end], s.reveal, false)
 		at = s.end
 	}
-	b.WriteString(text[at:])
-	return b.String()
+	return string(append(b, text[at:]...))
 }
 
 // indexFold is strings.Index for an ASCII lower-case substr, ignoring the

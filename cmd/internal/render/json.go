@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/totpkey"
 )
 
 // AppendViewJSON is the one JSON encoder of results: it appends v as
@@ -22,10 +23,6 @@ func AppendViewJSON(dst []byte, v *ResultView) []byte {
 // input masked (cmdutil.MaskInput); v.Input is not used then. --lines
 // writes every result through it.
 func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []byte {
-	input := v.Input
-	if hasRaw {
-		input = cmdutil.MaskInput(raw, 1<<20)
-	}
 	dst = append(dst, `{"class":`...)
 	dst = appendJSONString(dst, v.Class)
 	dst = append(dst, `,"format":`...)
@@ -95,7 +92,11 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	dst = appendIntField(dst, -1, "line", v.Line)
 	dst = appendIntField(dst, -1, "column", v.Column)
 	dst = appendStringField(dst, -1, "kind", v.Kind)
-	dst = appendStringField(dst, -1, "input", input)
+	if hasRaw {
+		dst = appendInputField(dst, raw)
+	} else {
+		dst = appendStringField(dst, -1, "input", v.Input)
+	}
 	if len(v.Columns) > 0 {
 		dst = append(dst, `,"columns":{`...)
 		keys := make([]string, 0, len(v.Columns))
@@ -114,6 +115,53 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 		dst = append(dst, '}')
 	}
 	return append(dst, "}\n"...)
+}
+
+// appendInputField appends the "input" field of a raw input, masked as
+// cmdutil.MaskInput masks it: straight into dst, without building the
+// string, when nothing in it needs a JSON escape (the common case);
+// through cmdutil.MaskInput and appendJSONString otherwise.
+func appendInputField(dst []byte, raw string) []byte {
+	if !cmdutil.HasLinkPrefix(raw) {
+		n := len(dst)
+		dst = append(dst, `,"input":"`...)
+		start := len(dst)
+		dst = totpkey.AppendMask(dst, raw)
+		switch {
+		case len(dst) == start:
+			return dst[:n] // nothing to show: the field is left out
+		case jsonPlainText(dst[start:]):
+			return append(dst, '"')
+		}
+		dst = dst[:n]
+	}
+	return appendStringField(dst, -1, "input", cmdutil.MaskInput(raw, 1<<20))
+}
+
+// jsonPlainText reports whether appendJSONString would copy b as it is:
+// valid UTF-8 with no control character, quote, backslash, U+2028 or
+// U+2029.
+func jsonPlainText(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if !jsonPlain[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		if c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0xA2 {
+			i += 3 // "•", of which masked text is mostly made
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // appendSecretJSON appends a secret object: {masked, length, bits, value?}.
