@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/makiuchi-d/gozxing"
+	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
@@ -39,7 +40,7 @@ func scanQR(l luma) []string {
 		return nil // smaller than the smallest code at one pixel a module
 	}
 	for _, pass := range qrPasses(l.w, l.h) {
-		found := pass.run(l)
+		found, _ := pass.run(l)
 		if len(found) > 0 {
 			return orderedTexts(found)
 		}
@@ -84,9 +85,12 @@ func qrPasses(w, h int) []qrPass {
 	return passes
 }
 
-// run reads every code the pass can find: after each code is read, its area
-// is painted over and the image is searched again.
-func (p qrPass) run(original luma) []qrFound {
+// run reads every code the pass can find. gozxing's multi-code reader
+// reads codes side by side in one search; after each search the codes read
+// are painted over and the image is searched again, for codes whose finder
+// patterns the first search did not pair. It also returns how many finder
+// pattern candidates the searches saw.
+func (p qrPass) run(original luma) (found []qrFound, candidates int) {
 	work, owned := original, false
 	switch {
 	case p.scale < 0:
@@ -101,43 +105,60 @@ func (p qrPass) run(original luma) []qrFound {
 	case p.scale > 1:
 		factor = 1 / float64(p.scale)
 	}
-	var found []qrFound
+	seen := make(map[string]bool)
 	for len(found) < maxQRCodes {
-		text, points, ok := decodeOneQR(work, p.global, p.invert)
-		if !ok {
+		codes, seenCandidates := decodeQRs(work, p.global, p.invert)
+		candidates += seenCandidates
+		if len(codes) == 0 {
 			break
 		}
 		if !owned {
 			// Paint on a copy: the pixels may be the caller's image.
 			work, owned = work.clone(), true
 		}
-		cx, cy, painted := paintOver(work, points, p.invert)
-		found = append(found, qrFound{text: text, cx: cx * factor, cy: cy * factor})
-		if !painted {
+		fresh := 0
+		for _, c := range codes {
+			cx, cy, painted := paintOver(work, c.points, p.invert)
+			if seen[c.text] || !painted {
+				continue
+			}
+			seen[c.text] = true
+			fresh++
+			found = append(found, qrFound{text: c.text, cx: cx * factor, cy: cy * factor})
+		}
+		if fresh == 0 {
 			break
 		}
 	}
-	return found
+	return found, candidates
 }
 
 // qrSearchAborted is the panic value that stops a search with too many
 // finder-pattern candidates.
 type qrSearchAborted struct{}
 
-// decodeOneQR runs gozxing's QR reader, trying harder, on l. It returns
-// the text and the finder pattern centres (bottom left, top left, top
-// right) of one code.
-func decodeOneQR(l luma, global, invert bool) (text string, points []gozxing.ResultPoint, ok bool) {
+// qrRead is one code as gozxing read it: its text and its finder pattern
+// centres (bottom left, top left, top right).
+type qrRead struct {
+	text   string
+	points []gozxing.ResultPoint
+}
+
+// decodeQRs runs gozxing's multi-code QR reader, trying harder, on l, and
+// its single-code reader when that reads nothing: the single reader pairs
+// finder patterns more loosely, which a code photographed at an angle
+// needs. It returns the codes read and the finder-pattern candidates seen.
+func decodeQRs(l luma, global, invert bool) (codes []qrRead, candidates int) {
 	defer func() {
 		// gozxing panics on some corrupt inputs, and the candidate cap
 		// below stops a search by panicking: either way nothing was read.
 		if recover() != nil {
-			text, points, ok = "", nil, false
+			codes = nil
 		}
 	}()
 	src, err := gozxing.NewPlanarYUVLuminanceSource(l.pix, l.stride, l.h, 0, 0, l.w, l.h, false)
 	if err != nil {
-		return "", nil, false
+		return nil, 0
 	}
 	if invert {
 		src = gozxing.NewInvertedLuminanceSource(src)
@@ -150,9 +171,8 @@ func decodeOneQR(l luma, global, invert bool) (text string, points []gozxing.Res
 	}
 	bitmap, err := gozxing.NewBinaryBitmap(binarizer)
 	if err != nil {
-		return "", nil, false
+		return nil, 0
 	}
-	candidates := 0
 	hints := map[gozxing.DecodeHintType]any{
 		gozxing.DecodeHintType_TRY_HARDER: true,
 		gozxing.DecodeHintType_NEED_RESULT_POINT_CALLBACK: gozxing.ResultPointCallback(func(gozxing.ResultPoint) {
@@ -162,11 +182,23 @@ func decodeOneQR(l luma, global, invert bool) (text string, points []gozxing.Res
 			}
 		}),
 	}
-	result, err := qrcode.NewQRCodeReader().Decode(bitmap, hints)
-	if err != nil || result.GetText() == "" {
-		return "", nil, false
+	results, _ := multiqr.NewQRCodeMultiReader().DecodeMultiple(bitmap, hints)
+	for _, r := range results {
+		if r.GetText() != "" {
+			codes = append(codes, qrRead{text: r.GetText(), points: r.GetResultPoints()})
+		}
 	}
-	return result.GetText(), result.GetResultPoints(), true
+	if len(codes) > 0 || candidates < 3 {
+		return codes, candidates
+	}
+	seen := candidates
+	candidates = 0
+	result, err := qrcode.NewQRCodeReader().Decode(bitmap, hints)
+	candidates = seen // the same search again: count its candidates once
+	if err != nil || result.GetText() == "" {
+		return nil, candidates
+	}
+	return []qrRead{{text: result.GetText(), points: result.GetResultPoints()}}, candidates
 }
 
 // moduleSizer is what gozxing's finder patterns tell about module size.
