@@ -15,7 +15,7 @@ type luma struct {
 
 // lumaFromImage converts an image to grey the way gozxing does (green
 // counted twice; transparent pixels become white), with fast paths for the
-// pixel layouts that the PNG, JPEG and GIF decoders produce. A JPEG's Y
+// pixel layouts that the PNG, JPEG, GIF and WebP decoders produce. A JPEG's Y
 // plane is used as it is, without a copy.
 func lumaFromImage(img image.Image) luma {
 	b := img.Bounds()
@@ -30,6 +30,17 @@ func lumaFromImage(img image.Image) luma {
 	}
 	l := luma{pix: make([]byte, w*h), w: w, h: h, stride: w}
 	switch m := img.(type) {
+	case *image.NYCbCrA:
+		// A lossy WebP with transparency: its luma laid over white.
+		for y := range h {
+			yRow := m.Y[m.YOffset(b.Min.X, b.Min.Y+y):]
+			aRow := m.A[m.AOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				a := uint32(aRow[x])
+				out[x] = byte((uint32(yRow[x])*a + 255*(255-a)) / 255)
+			}
+		}
 	case *image.NRGBA:
 		for y := range h {
 			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]

@@ -144,18 +144,18 @@ type qrRead struct {
 	points []gozxing.ResultPoint
 }
 
+// maxMultiCandidates caps the finder-pattern candidates of the multi-code
+// reader, which tries every three that could be a code's corners: nine
+// for three codes side by side, and room for text that looks like some.
+// Over it, the single reader searches instead.
+const maxMultiCandidates = 30
+
 // decodeQRs runs gozxing's multi-code QR reader, trying harder, on l, and
 // its single-code reader when that reads nothing: the single reader pairs
 // finder patterns more loosely, which a code photographed at an angle
-// needs. It returns the codes read and the finder-pattern candidates seen.
+// needs, and picks three of any number of candidates. It returns the
+// codes read and the finder-pattern candidates seen.
 func decodeQRs(l luma, global, invert bool) (codes []qrRead, candidates int) {
-	defer func() {
-		// gozxing panics on some corrupt inputs, and the candidate cap
-		// below stops a search by panicking: either way nothing was read.
-		if recover() != nil {
-			codes = nil
-		}
-	}()
 	src, err := gozxing.NewPlanarYUVLuminanceSource(l.pix, l.stride, l.h, 0, 0, l.w, l.h, false)
 	if err != nil {
 		return nil, 0
@@ -173,32 +173,48 @@ func decodeQRs(l luma, global, invert bool) (codes []qrRead, candidates int) {
 	if err != nil {
 		return nil, 0
 	}
+	candidates, complete := searchQR(maxMultiCandidates, func(hints map[gozxing.DecodeHintType]any) {
+		results, _ := multiqr.NewQRCodeMultiReader().DecodeMultiple(bitmap, hints)
+		for _, r := range results {
+			if r.GetText() != "" {
+				codes = append(codes, qrRead{text: r.GetText(), points: r.GetResultPoints()})
+			}
+		}
+	})
+	if len(codes) > 0 || (complete && candidates < 3) {
+		return codes, candidates
+	}
+	singleCandidates, _ := searchQR(maxFinderCandidates, func(hints map[gozxing.DecodeHintType]any) {
+		result, err := qrcode.NewQRCodeReader().Decode(bitmap, hints)
+		if err == nil && result.GetText() != "" {
+			codes = []qrRead{{text: result.GetText(), points: result.GetResultPoints()}}
+		}
+	})
+	return codes, max(candidates, singleCandidates)
+}
+
+// searchQR runs one gozxing search with hints to try harder and to count
+// finder-pattern candidates, stopping it when there are more than
+// maxCandidates. It returns how many candidates the search saw and
+// whether it ran to its end: false when it was stopped or panicked, as
+// gozxing does on some corrupt inputs.
+func searchQR(maxCandidates int, search func(hints map[gozxing.DecodeHintType]any)) (candidates int, complete bool) {
+	defer func() {
+		if recover() != nil {
+			complete = false
+		}
+	}()
 	hints := map[gozxing.DecodeHintType]any{
 		gozxing.DecodeHintType_TRY_HARDER: true,
 		gozxing.DecodeHintType_NEED_RESULT_POINT_CALLBACK: gozxing.ResultPointCallback(func(gozxing.ResultPoint) {
 			candidates++
-			if candidates > maxFinderCandidates {
+			if candidates > maxCandidates {
 				panic(qrSearchAborted{})
 			}
 		}),
 	}
-	results, _ := multiqr.NewQRCodeMultiReader().DecodeMultiple(bitmap, hints)
-	for _, r := range results {
-		if r.GetText() != "" {
-			codes = append(codes, qrRead{text: r.GetText(), points: r.GetResultPoints()})
-		}
-	}
-	if len(codes) > 0 || candidates < 3 {
-		return codes, candidates
-	}
-	seen := candidates
-	candidates = 0
-	result, err := qrcode.NewQRCodeReader().Decode(bitmap, hints)
-	candidates = seen // the same search again: count its candidates once
-	if err != nil || result.GetText() == "" {
-		return nil, candidates
-	}
-	return []qrRead{{text: result.GetText(), points: result.GetResultPoints()}}, candidates
+	search(hints)
+	return candidates, true
 }
 
 // moduleSizer is what gozxing's finder patterns tell about module size.
