@@ -88,7 +88,7 @@ func TestDecodeQRRefusesByMemory(t *testing.T) {
 		want   string
 	}{
 		{"7000×7000 16-bit RGBA png", pngHeaderOf(7000, 7000, 16, 6, 0), Limits{},
-			"the 7000×7000 16-bit RGBA png image would take about 515 MB of memory to decode and search; the limit is 128 MB"},
+			"the 7000×7000 16-bit RGBA png image would take about 515 MB of memory to decode and search; the limit is 192 MB"},
 		{"7000×7000 progressive CMYK jpeg", jpegHeader(7000, 7000, true, cmyk...), Limits{},
 			"the 7000×7000 progressive CMYK jpeg image would take about 1262 MB of memory"},
 		{"a lower limit", jpegHeader(1000, 1000, false, yuv420...), Limits{MaxMemory: 4 << 20},

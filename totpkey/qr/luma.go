@@ -60,6 +60,45 @@ func lumaFromImage(img image.Image) luma {
 				out[x] = greyPremultiplied(uint32(p[0]), uint32(p[1]), uint32(p[2]), uint32(p[3]))
 			}
 		}
+	case *image.NRGBA64:
+		// 16-bit PNG: the high byte of each channel is enough.
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				p := row[8*x : 8*x+8 : 8*x+8]
+				out[x] = greyOver(uint32(p[0]), uint32(p[2]), uint32(p[4]), uint32(p[6]), 255)
+			}
+		}
+	case *image.RGBA64:
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				p := row[8*x : 8*x+8 : 8*x+8]
+				out[x] = greyPremultiplied(uint32(p[0]), uint32(p[2]), uint32(p[4]), uint32(p[6]))
+			}
+		}
+	case *image.Gray16:
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				out[x] = row[2*x]
+			}
+		}
+	case *image.CMYK:
+		// A CMYK JPEG: the ink taken away from white.
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				p := row[4*x : 4*x+4 : 4*x+4]
+				k := 255 - uint32(p[3])
+				r, g, bl := (255-uint32(p[0]))*k/255, (255-uint32(p[1]))*k/255, (255-uint32(p[2]))*k/255
+				out[x] = byte((r + 2*g + bl) / 4)
+			}
+		}
 	case *image.Paletted:
 		var table [256]byte
 		for i, c := range m.Palette {

@@ -6,8 +6,11 @@ import (
 	"sort"
 
 	"github.com/makiuchi-d/gozxing"
-	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
+	"github.com/makiuchi-d/gozxing/common"
+	multidetector "github.com/makiuchi-d/gozxing/multi/qrcode/detector"
 	"github.com/makiuchi-d/gozxing/qrcode"
+	"github.com/makiuchi-d/gozxing/qrcode/decoder"
+	"github.com/makiuchi-d/gozxing/qrcode/detector"
 )
 
 // maxFinderCandidates caps the finder-pattern candidates one search may
@@ -230,10 +233,16 @@ func decodeQRs(l luma, global, invert bool) (codes []qrRead, candidates int) {
 		return nil, 0
 	}
 	candidates, complete := searchQR(maxMultiCandidates, func(hints map[gozxing.DecodeHintType]any) {
-		results, _ := multiqr.NewQRCodeMultiReader().DecodeMultiple(bitmap, hints)
-		for _, r := range results {
-			if r.GetText() != "" {
-				codes = append(codes, qrRead{text: r.GetText(), points: r.GetResultPoints()})
+		// What gozxing's QRCodeMultiReader does, with a second try at
+		// each code it detects but cannot decode.
+		matrix, err := bitmap.GetBlackMatrix()
+		if err != nil {
+			return
+		}
+		detections, _ := multidetector.NewMultiDetector(matrix).DetectMulti(hints)
+		for _, d := range detections {
+			if text, ok := decodeDetection(matrix, d, hints); ok {
+				codes = append(codes, qrRead{text: text, points: d.GetPoints()})
 			}
 		}
 	})
@@ -247,6 +256,56 @@ func decodeQRs(l luma, global, invert bool) (codes []qrRead, candidates int) {
 		}
 	})
 	return codes, max(candidates, singleCandidates)
+}
+
+// decodeDetection decodes the modules gozxing's detector sampled. When
+// that fails it tries again at the sizes next to the one the detector
+// worked out (it rounds the distance between the finder patterns over
+// its estimate of the module size, and a module size 4% off on a dense
+// code gives the size of the version next to it), each sampled both with
+// the detector's transform and on a grid fitted to every alignment
+// pattern (resampleQR).
+func decodeDetection(matrix *gozxing.BitMatrix, d *common.DetectorResult, hints map[gozxing.DecodeHintType]any) (string, bool) {
+	decode := func(bits *gozxing.BitMatrix) (string, bool) {
+		result, err := decoder.NewDecoder().Decode(bits, hints)
+		if err != nil || result.GetText() == "" {
+			return "", false
+		}
+		return result.GetText(), true
+	}
+	if text, ok := decode(d.GetBits()); ok {
+		return text, true
+	}
+	points := d.GetPoints()
+	if len(points) < 3 {
+		return "", false
+	}
+	var alignment *detector.AlignmentPattern
+	if len(points) > 3 {
+		alignment, _ = points[3].(*detector.AlignmentPattern)
+	}
+	detected := d.GetBits().GetWidth()
+	for _, dimension := range []int{detected, detected + 4, detected - 4} {
+		if dimension < 21 || dimension > 177 {
+			continue
+		}
+		if dimension != detected {
+			transform := detector.Detector_createTransform(points[1], points[2], points[0], alignment, dimension)
+			bits, err := detector.Detector_sampleGrid(matrix, transform, dimension)
+			if err != nil {
+				continue
+			}
+			if text, ok := decode(bits); ok {
+				return text, true
+			}
+		}
+		if bits, ok := resampleQR(matrix, points, dimension); ok {
+			if text, ok := decode(bits); ok {
+				return text, true
+			}
+		}
+	}
+	return "", false
 }
 
 // searchQR runs one gozxing search with hints to try harder and to count
