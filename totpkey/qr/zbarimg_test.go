@@ -115,3 +115,44 @@ func zbarimgTexts(t *testing.T, zbarimg, file string) []string {
 	}
 	return texts
 }
+
+func TestDecodeQRDenseExportCodes(t *testing.T) {
+	// Screenshots that the decoder before issue 15 read only in part: dense
+	// export codes (version 19 and up) side by side at about two pixels a
+	// module. The multi-code reader reads codes side by side; the sizes
+	// next to the detector's estimate read the ones it sizes a version off.
+	tests := []struct {
+		count int
+		theme qrdraw.Theme
+		scale float64
+	}{
+		{2, qrdraw.Light, 0.75},
+		{3, qrdraw.Light, 0.75},
+		{3, qrdraw.Dark, 0.75},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d codes, theme %d, scale %v", tt.count, tt.theme, tt.scale), func(t *testing.T) {
+			var links []string
+			var images []*image.Gray
+			for i := range tt.count {
+				link := qrdraw.ExportLink(10, i, tt.count, uint64(i+1))
+				links = append(links, link)
+				images = append(images, qrCodeImage(t, link, (qrdraw.ScreenWidth-48-(tt.count-1)*24)*4/5/tt.count))
+			}
+			img := qrdraw.Resize(qrdraw.ExportScreen(images, tt.theme), tt.scale)
+			got, err := Decode(bytes.NewReader(encodeJPEG(t, img, 80)), Limits{})
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if !slices.Equal(got, links) {
+				read := 0
+				for _, link := range links {
+					if slices.Contains(got, link) {
+						read++
+					}
+				}
+				t.Errorf("read %d of the %d codes in %d texts, want all, left to right", read, tt.count, len(got))
+			}
+		})
+	}
+}
