@@ -22,8 +22,8 @@ const (
 	// about 20.
 	DefaultMaxBytes = 32 << 20
 	// DefaultMaxPixels is the most pixels Decode decodes: 50
-	// megapixels, more than any phone camera or screen makes, and little
-	// enough that decoding stays within a few hundred megabytes.
+	// megapixels, more than any phone camera or screen makes. What
+	// bounds memory is DefaultMaxMemory: pixels differ in size.
 	DefaultMaxPixels = 50_000_000
 	// DefaultMaxMemory is the most memory, in bytes, that decoding an
 	// image and searching it may take by the estimate Decode makes from
