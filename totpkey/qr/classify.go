@@ -7,7 +7,7 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// Classify reads the QR codes in a PNG, JPEG or GIF image (see Decode)
+// Classify reads the QR codes in a PNG, JPEG, GIF or WebP image (see Decode)
 // and classifies the text of each like any pasted input: an otpauth link
 // gives its key, an export link one result per account (see ClassifyAll).
 // An image in which no code can be read gives one no-qr result and no

@@ -22,6 +22,10 @@ func FuzzDecodeQR(f *testing.F) {
 	f.Add(encodeJPEG(f, code, 50))
 	f.Add(encodePNG(f, image.NewGray(image.Rect(0, 0, 30, 30))))
 	f.Add(pngHeader(60000, 60000))
+	f.Add(encoded(f, code, ".webp", 0))
+	f.Add(pngHeaderOf(7000, 7000, 16, 6, 0))
+	f.Add(jpegHeader(7000, 7000, true, cmyk...))
+	f.Add(jpegHeader(300, 200, false, yuv420...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		texts, err := Decode(bytes.NewReader(data), fuzzQRLimits)
 		if err != nil {

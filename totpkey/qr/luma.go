@@ -15,7 +15,7 @@ type luma struct {
 
 // lumaFromImage converts an image to grey the way gozxing does (green
 // counted twice; transparent pixels become white), with fast paths for the
-// pixel layouts that the PNG, JPEG and GIF decoders produce. A JPEG's Y
+// pixel layouts that the PNG, JPEG, GIF and WebP decoders produce. A JPEG's Y
 // plane is used as it is, without a copy.
 func lumaFromImage(img image.Image) luma {
 	b := img.Bounds()
@@ -30,6 +30,17 @@ func lumaFromImage(img image.Image) luma {
 	}
 	l := luma{pix: make([]byte, w*h), w: w, h: h, stride: w}
 	switch m := img.(type) {
+	case *image.NYCbCrA:
+		// A lossy WebP with transparency: its luma laid over white.
+		for y := range h {
+			yRow := m.Y[m.YOffset(b.Min.X, b.Min.Y+y):]
+			aRow := m.A[m.AOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				a := uint32(aRow[x])
+				out[x] = byte((uint32(yRow[x])*a + 255*(255-a)) / 255)
+			}
+		}
 	case *image.NRGBA:
 		for y := range h {
 			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
@@ -47,6 +58,45 @@ func lumaFromImage(img image.Image) luma {
 				p := row[4*x : 4*x+4 : 4*x+4]
 				// Premultiplied: add white for the transparent part.
 				out[x] = greyPremultiplied(uint32(p[0]), uint32(p[1]), uint32(p[2]), uint32(p[3]))
+			}
+		}
+	case *image.NRGBA64:
+		// 16-bit PNG: the high byte of each channel is enough.
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				p := row[8*x : 8*x+8 : 8*x+8]
+				out[x] = greyOver(uint32(p[0]), uint32(p[2]), uint32(p[4]), uint32(p[6]), 255)
+			}
+		}
+	case *image.RGBA64:
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				p := row[8*x : 8*x+8 : 8*x+8]
+				out[x] = greyPremultiplied(uint32(p[0]), uint32(p[2]), uint32(p[4]), uint32(p[6]))
+			}
+		}
+	case *image.Gray16:
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				out[x] = row[2*x]
+			}
+		}
+	case *image.CMYK:
+		// A CMYK JPEG: the ink taken away from white.
+		for y := range h {
+			row := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
+			out := l.pix[y*w : (y+1)*w]
+			for x := range out {
+				p := row[4*x : 4*x+4 : 4*x+4]
+				k := 255 - uint32(p[3])
+				r, g, bl := (255-uint32(p[0]))*k/255, (255-uint32(p[1]))*k/255, (255-uint32(p[2]))*k/255
+				out[x] = byte((r + 2*g + bl) / 4)
 			}
 		}
 	case *image.Paletted:

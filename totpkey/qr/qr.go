@@ -11,6 +11,8 @@ import (
 	_ "image/gif"
 	_ "image/jpeg"
 	_ "image/png"
+
+	_ "golang.org/x/image/webp"
 )
 
 // Defaults of Limits.
@@ -20,9 +22,17 @@ const (
 	// about 20.
 	DefaultMaxBytes = 32 << 20
 	// DefaultMaxPixels is the most pixels Decode decodes: 50
-	// megapixels, more than any phone camera or screen makes, and little
-	// enough that decoding stays within a few hundred megabytes.
+	// megapixels, more than any phone camera or screen makes. What
+	// bounds memory is DefaultMaxMemory: pixels differ in size.
 	DefaultMaxPixels = 50_000_000
+	// DefaultMaxMemory is the most memory, in bytes, that decoding an
+	// image and searching it may take by the estimate Decode makes from
+	// the header: 192 MiB, which keeps the whole process under 256 MiB
+	// with the slack Go's garbage collector leaves (measured at the limit:
+	// 194 MB for a progressive CMYK JPEG, 171 MB for a 16-bit PNG). It
+	// lets through a 40-megapixel JPEG photo, a 16-megapixel 16-bit RGBA
+	// PNG, and any phone screenshot.
+	DefaultMaxMemory = 192 << 20
 	// maxQRCodes is the most codes Decode reads from one image.
 	maxQRCodes = 16
 )
@@ -37,8 +47,8 @@ var ErrNoQR = errors.New("no qr code could be read in the image")
 var ErrImageTooLarge = errors.New("image too large to decode safely")
 
 // ErrImageFormat is wrapped by the error Decode returns for data that is
-// not a PNG, JPEG or GIF image.
-var ErrImageFormat = errors.New("not a png, jpeg or gif image")
+// not a PNG, JPEG, GIF or WebP image.
+var ErrImageFormat = errors.New("not a png, jpeg, gif or webp image")
 
 // Limits bounds what Decode accepts; a zero field takes its default.
 type Limits struct {
@@ -46,6 +56,13 @@ type Limits struct {
 	MaxBytes int64
 	// MaxPixels is the largest width × height decoded (DefaultMaxPixels).
 	MaxPixels int64
+	// MaxMemory is the most bytes that decoding and searching the image
+	// may take (DefaultMaxMemory), by an estimate from its header: the
+	// file, the decoder's image and buffers for the image's format and
+	// layout (8 bytes a pixel for 16-bit RGBA PNG, 8 for CMYK JPEG, 5
+	// more a component pixel for a progressive JPEG), and the search's
+	// copies (3 bytes a pixel).
+	MaxMemory int64
 }
 
 // withDefaults fills the zero fields of l.
@@ -56,17 +73,21 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxPixels <= 0 {
 		l.MaxPixels = DefaultMaxPixels
 	}
+	if l.MaxMemory <= 0 {
+		l.MaxMemory = DefaultMaxMemory
+	}
 	return l
 }
 
-// Decode reads a PNG, JPEG or GIF image (the first frame of a GIF) and
+// Decode reads a PNG, JPEG, GIF (its first frame) or WebP image and
 // returns the text of every QR code in it, top to bottom and left to right,
 // each text once. It is made for phone screenshots and photos: a small code
 // on a large canvas, JPEG artefacts, a slight rotation or blur.
 //
 // The image's size is checked from its header before any pixel is decoded:
-// a file over limits.MaxBytes or an image over limits.MaxPixels gives an
-// error wrapping ErrImageTooLarge. Data that is no such image gives one
+// a file over limits.MaxBytes, an image over limits.MaxPixels, or one that
+// would take more than limits.MaxMemory bytes to decode and search gives
+// an error wrapping ErrImageTooLarge that says which and why. Data that is no such image gives one
 // wrapping ErrImageFormat; an image without a readable code gives ErrNoQR.
 func Decode(r io.Reader, limits Limits) ([]string, error) {
 	limits = limits.withDefaults()
@@ -91,11 +112,18 @@ func Decode(r io.Reader, limits Limits) ([]string, error) {
 		return nil, fmt.Errorf("%w: the %s image is %d×%d pixels (%s megapixels); the limit is %s megapixels",
 			ErrImageTooLarge, format, config.Width, config.Height, megapixels(pixels), megapixels(limits.MaxPixels))
 	}
+	if cost := costOf(data, format, config); cost.bytes > limits.MaxMemory {
+		return nil, fmt.Errorf("%w: the %d×%d %s image would take about %s of memory to decode and search; the limit is %s",
+			ErrImageTooLarge, config.Width, config.Height, cost.layout, megabytes(cost.bytes), megabytes(limits.MaxMemory))
+	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("decoding the %s image: %w", format, err)
 	}
-	return DecodeImage(img)
+	// From here on neither the file nor, when it was converted, the
+	// decoded image is used: the garbage collector may take them back
+	// while the grey copy is searched.
+	return textsIn(lumaFromImage(img))
 }
 
 // megapixels writes a pixel count in megapixels with one decimal.
@@ -108,7 +136,12 @@ func megapixels(n int64) string {
 // not check the image's size: callers decoding untrusted files should use
 // Decode.
 func DecodeImage(img image.Image) ([]string, error) {
-	texts := scanQR(lumaFromImage(img))
+	return textsIn(lumaFromImage(img))
+}
+
+// textsIn searches a grey image for codes: ErrNoQR when there is none.
+func textsIn(l luma) ([]string, error) {
+	texts := scanQR(l)
 	if len(texts) == 0 {
 		return nil, ErrNoQR
 	}

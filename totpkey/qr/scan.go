@@ -2,17 +2,11 @@ package qr
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 )
-
-// maxFinderCandidates caps the finder-pattern candidates one search may
-// collect. gozxing compares every three candidates, so an image built from
-// thousands of finder-like squares would otherwise take hours; a real
-// screenshot has a few dozen at most.
-const maxFinderCandidates = 200
 
 // qrFound is one decoded code and where its centre is, in the pixels of the
 // image as given.
@@ -32,19 +26,62 @@ type qrPass struct {
 }
 
 // scanQR tries passes from the cheapest and most likely to the most
-// expensive until one reads at least one code, and returns the texts of the
-// codes that pass read, top to bottom, left to right, without repeats.
+// expensive until one reads every code that looks to be there, and returns
+// the texts of the codes read, top to bottom, left to right, without
+// repeats. A pass that reads some codes but still sees finder-pattern
+// candidates (the squares in a code's corners) where it read none hands on
+// to the next passes, which add what they read: a dense code beside the
+// one read may need a larger copy.
+//
+// It stops early when nothing looks like a code: when the first pass sees
+// no candidate, the probes run next (the same pass on the inverted image,
+// for light codes on a dark screen, and a quarter-size copy, for a photo
+// of a screen whose pixel grid breaks the squares up), and when they see
+// none either, no other pass is tried. Every code in the tests and in the
+// differential test against zbarimg leaves a candidate in one of these; a
+// screenshot without a code is answered in three passes instead of nine or
+// more.
 func scanQR(l luma) []string {
 	if l.w < 21 || l.h < 21 {
 		return nil // smaller than the smallest code at one pixel a module
 	}
-	for _, pass := range qrPasses(l.w, l.h) {
-		found := pass.run(l)
-		if len(found) > 0 {
-			return orderedTexts(found)
+	passes := qrPasses(l.w, l.h)
+	var all []qrFound
+	// done adds what a pass read and tells whether to stop: it read codes
+	// and no candidate is left unexplained.
+	done := func(r qrPassResult) bool {
+		all = append(all, r.found...)
+		return len(r.found) > 0 && r.unexplained < 3
+	}
+	first := passes[0].run(l)
+	if done(first) {
+		return orderedTexts(all)
+	}
+	rest := passes[1:]
+	if first.candidates == 0 {
+		probes := []qrPass{{scale: passes[0].scale, invert: true}}
+		if slices.Contains(rest, qrPass{scale: -4}) {
+			probes = append(probes, qrPass{scale: -4})
+		}
+		candidates := 0
+		for _, probe := range probes {
+			r := probe.run(l)
+			if done(r) {
+				return orderedTexts(all)
+			}
+			candidates += r.candidates
+		}
+		if candidates == 0 {
+			return orderedTexts(all)
+		}
+		rest = slices.DeleteFunc(rest, func(p qrPass) bool { return slices.Contains(probes, p) })
+	}
+	for _, pass := range rest {
+		if done(pass.run(l)) {
+			break
 		}
 	}
-	return nil
+	return orderedTexts(all)
 }
 
 // qrPasses lists the passes worth trying on a w×h image, in order: the
@@ -84,9 +121,20 @@ func qrPasses(w, h int) []qrPass {
 	return passes
 }
 
-// run reads every code the pass can find: after each code is read, its area
-// is painted over and the image is searched again.
-func (p qrPass) run(original luma) []qrFound {
+// qrPassResult is what one pass found: the codes it read, the
+// finder-pattern candidates its searches saw, and those its last search
+// saw after the codes read were painted over, which no code explains.
+type qrPassResult struct {
+	found       []qrFound
+	candidates  int
+	unexplained int
+}
+
+// run reads every code the pass can find. gozxing's multi-code reader
+// reads codes side by side in one search; after each search the codes read
+// are painted over and the image is searched again, for codes whose finder
+// patterns the first search did not pair.
+func (p qrPass) run(original luma) qrPassResult {
 	work, owned := original, false
 	switch {
 	case p.scale < 0:
@@ -101,72 +149,36 @@ func (p qrPass) run(original luma) []qrFound {
 	case p.scale > 1:
 		factor = 1 / float64(p.scale)
 	}
-	var found []qrFound
-	for len(found) < maxQRCodes {
-		text, points, ok := decodeOneQR(work, p.global, p.invert)
-		if !ok {
+	var r qrPassResult
+	seen := make(map[string]bool)
+	for len(r.found) < maxQRCodes {
+		codes, candidates := decodeQRs(work, p.global, p.invert)
+		r.candidates += candidates
+		r.unexplained = candidates
+		if len(codes) == 0 {
 			break
 		}
 		if !owned {
 			// Paint on a copy: the pixels may be the caller's image.
 			work, owned = work.clone(), true
 		}
-		cx, cy, painted := paintOver(work, points, p.invert)
-		found = append(found, qrFound{text: text, cx: cx * factor, cy: cy * factor})
-		if !painted {
+		fresh := 0
+		for _, c := range codes {
+			cx, cy, painted := paintOver(work, c.points, p.invert)
+			if seen[c.text] || !painted {
+				continue
+			}
+			seen[c.text] = true
+			fresh++
+			r.found = append(r.found, qrFound{text: c.text, cx: cx * factor, cy: cy * factor})
+		}
+		if fresh == 0 {
+			r.unexplained = 0 // the candidates were the codes already read
 			break
 		}
+		r.unexplained = 0
 	}
-	return found
-}
-
-// qrSearchAborted is the panic value that stops a search with too many
-// finder-pattern candidates.
-type qrSearchAborted struct{}
-
-// decodeOneQR runs gozxing's QR reader, trying harder, on l. It returns
-// the text and the finder pattern centres (bottom left, top left, top
-// right) of one code.
-func decodeOneQR(l luma, global, invert bool) (text string, points []gozxing.ResultPoint, ok bool) {
-	defer func() {
-		// gozxing panics on some corrupt inputs, and the candidate cap
-		// below stops a search by panicking: either way nothing was read.
-		if recover() != nil {
-			text, points, ok = "", nil, false
-		}
-	}()
-	src, err := gozxing.NewPlanarYUVLuminanceSource(l.pix, l.stride, l.h, 0, 0, l.w, l.h, false)
-	if err != nil {
-		return "", nil, false
-	}
-	if invert {
-		src = gozxing.NewInvertedLuminanceSource(src)
-	}
-	var binarizer gozxing.Binarizer
-	if global {
-		binarizer = gozxing.NewGlobalHistgramBinarizer(src)
-	} else {
-		binarizer = gozxing.NewHybridBinarizer(src)
-	}
-	bitmap, err := gozxing.NewBinaryBitmap(binarizer)
-	if err != nil {
-		return "", nil, false
-	}
-	candidates := 0
-	hints := map[gozxing.DecodeHintType]any{
-		gozxing.DecodeHintType_TRY_HARDER: true,
-		gozxing.DecodeHintType_NEED_RESULT_POINT_CALLBACK: gozxing.ResultPointCallback(func(gozxing.ResultPoint) {
-			candidates++
-			if candidates > maxFinderCandidates {
-				panic(qrSearchAborted{})
-			}
-		}),
-	}
-	result, err := qrcode.NewQRCodeReader().Decode(bitmap, hints)
-	if err != nil || result.GetText() == "" {
-		return "", nil, false
-	}
-	return result.GetText(), result.GetResultPoints(), true
+	return r
 }
 
 // moduleSizer is what gozxing's finder patterns tell about module size.
@@ -243,6 +255,9 @@ func orderedTexts(found []qrFound) []string {
 	texts := make([]string, 0, len(found))
 	seen := make(map[string]bool, len(found))
 	for _, f := range found {
+		if len(texts) == maxQRCodes {
+			break
+		}
 		if !seen[f.text] {
 			seen[f.text] = true
 			texts = append(texts, f.text)

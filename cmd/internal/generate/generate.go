@@ -112,7 +112,7 @@ diagnose it, with validate's exit code, and nothing goes to standard output.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the code alone")
 	f.BoolVar(&opts.Watch, "watch", false, "keep a live countdown on the terminal until Ctrl-C")
 	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json")
-	f.StringVar(&opts.QR, "qr", "", "read the key from a QR code `image` (PNG, JPEG, GIF; - for standard input)")
+	f.StringVar(&opts.QR, "qr", "", "read the key from a QR code `image` (PNG, JPEG, GIF, WebP; - for standard input)")
 	f.StringVar(&opts.Broker, "broker", "", validate.BrokerFlagUsage)
 	return cmd
 }

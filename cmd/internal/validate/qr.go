@@ -51,7 +51,7 @@ func openQRImage(streams *iostreams.IOStreams, path string) (r io.Reader, name s
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, "", nil, cmdutil.Failure(fmt.Errorf("no such image: %s", path),
-				"give the path of a screenshot or photo of the QR code (PNG, JPEG or GIF)")
+				"give the path of a screenshot or photo of the QR code (PNG, JPEG, GIF or WebP)")
 		}
 		return nil, "", nil, cmdutil.Failure(fmt.Errorf("opening the image: %w", err))
 	}

@@ -100,7 +100,7 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.QR, "qr", "", "read the input from a QR code `image` (PNG, JPEG, GIF; - for standard input)")
+	f.StringVar(&opts.QR, "qr", "", "read the input from a QR code `image` (PNG, JPEG, GIF, WebP; - for standard input)")
 	f.StringVar(&opts.Code, "code", "", "also check that the key produces `CODE`, the code the authenticator app shows now")
 	f.IntVar(&opts.Window, "window", 1, "with --code, how many time `steps` either side of now to accept")
 	f.StringVar(&opts.At, "at", "", "with --code, the `TIME` the code was shown (RFC 3339 or Unix seconds) instead of now")

@@ -34,8 +34,9 @@ func Code(link string, size int) (*image.Gray, error) {
 }
 
 // Encode encodes img in the format that the file name extension ext names:
-// ".png", ".gif", or ".jpg" / ".jpeg" at the given JPEG quality (1 to 100;
-// other formats ignore it). Case does not matter.
+// ".png", ".gif", ".webp" (lossless, in grey: colour is dropped), or ".jpg"
+// / ".jpeg" at the given JPEG quality (1 to 100; other formats ignore it).
+// Case does not matter.
 func Encode(img image.Image, ext string, quality int) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
@@ -46,6 +47,8 @@ func Encode(img image.Image, ext string, quality int) ([]byte, error) {
 		err = gif.Encode(&buf, img, nil)
 	case ".jpg", ".jpeg":
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality})
+	case ".webp":
+		buf.Write(encodeWebP(img))
 	default:
 		return nil, fmt.Errorf("unknown image type %q", ext)
 	}

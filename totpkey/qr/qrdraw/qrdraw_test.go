@@ -7,7 +7,11 @@ import (
 	_ "image/gif"
 	_ "image/jpeg"
 	_ "image/png"
+	"net/url"
+	"strings"
 	"testing"
+
+	_ "golang.org/x/image/webp"
 
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
@@ -314,7 +318,7 @@ func TestEncode(t *testing.T) {
 		ext    string
 		format string
 	}{
-		{".png", "png"}, {".PNG", "png"}, {".gif", "gif"}, {".jpg", "jpeg"}, {".jpeg", "jpeg"},
+		{".png", "png"}, {".PNG", "png"}, {".gif", "gif"}, {".jpg", "jpeg"}, {".jpeg", "jpeg"}, {".webp", "webp"},
 	} {
 		data, err := Encode(code, tt.ext, 90)
 		if err != nil {
@@ -330,5 +334,78 @@ func TestEncode(t *testing.T) {
 	}
 	if _, err := Encode(code, ".bmp", 90); err == nil {
 		t.Errorf("Encode(.bmp): no error")
+	}
+}
+
+func TestEncodeWebPIsLossless(t *testing.T) {
+	// Every grey, on an odd width (rows end mid-byte), comes back exact.
+	img := grey(257, 3, func(x, y int) uint8 { return uint8(x + 85*y) })
+	data, err := Encode(img, ".webp", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Bounds() != img.Bounds() {
+		t.Fatalf("bounds %v, want %v", back.Bounds(), img.Bounds())
+	}
+	for y := range 3 {
+		for x := range 257 {
+			if got := color.GrayModel.Convert(back.At(x, y)).(color.Gray).Y; got != img.GrayAt(x, y).Y {
+				t.Fatalf("pixel (%d, %d) = %d, want %d", x, y, got, img.GrayAt(x, y).Y)
+			}
+		}
+	}
+}
+
+func TestExportLink(t *testing.T) {
+	link := ExportLink(10, 1, 3, 42)
+	if link != ExportLink(10, 1, 3, 42) {
+		t.Error("the same arguments give another link")
+	}
+	if link == ExportLink(10, 1, 3, 43) {
+		t.Error("another seed gives the same link")
+	}
+	data, err := url.QueryUnescape(strings.TrimPrefix(link, "otpauth-migration://offline?data="))
+	if err != nil || len(data) < 800 {
+		t.Errorf("ten accounts give %d characters of data (%v), want a dense code's worth", len(data), err)
+	}
+	// Ten accounts make a dense code: a version 15 code or more is at
+	// least 77 modules across.
+	code := mustCode(t, link, 400)
+	if got := decoded(t, code); got != link {
+		t.Errorf("the code reads %d characters, want the link", len(got))
+	}
+}
+
+func TestExportScreen(t *testing.T) {
+	codes := []*image.Gray{mustCode(t, setupLink, 200), mustCode(t, setupLink, 200)}
+	for _, theme := range []Theme{Light, Dark} {
+		img := ExportScreen(codes, theme)
+		if img.Bounds() != image.Rect(0, 0, ScreenWidth, ScreenHeight) {
+			t.Errorf("theme %d: bounds %v", theme, img.Bounds())
+		}
+		background := img.RGBAAt(5, ScreenHeight/2).R
+		if (theme == Dark) != (background < 128) {
+			t.Errorf("theme %d: background %d", theme, background)
+		}
+	}
+	wide := ExportScreen([]*image.Gray{mustCode(t, setupLink, 900), mustCode(t, setupLink, 900)}, Light)
+	if wide.Bounds().Dx() <= 2*1125 {
+		t.Errorf("two codes of 1125 pixels on a screen %d wide", wide.Bounds().Dx())
+	}
+}
+
+func TestResize(t *testing.T) {
+	img := grey(108, 234, func(x, y int) uint8 { return uint8(x ^ y) })
+	for _, tt := range []struct {
+		factor float64
+		w, h   int
+	}{{2, 216, 468}, {0.5, 54, 117}, {1.37, 147, 320}, {1e-6, 1, 1}} {
+		if got := Resize(img, tt.factor).Bounds(); got != image.Rect(0, 0, tt.w, tt.h) {
+			t.Errorf("Resize(%v): %v, want %d×%d", tt.factor, got, tt.w, tt.h)
+		}
 	}
 }

@@ -1,22 +1,24 @@
-// Command gen writes the phone screenshots that cmd/bench/qr/run.sh decodes: a
-// 1080×2340 JPEG like Google Authenticator's "Transfer accounts" screen,
-// with an export QR code holding test accounts (no real keys), and the same
-// screen with a small broker setup code instead.
+// Command gen writes the images that cmd/bench/qr/run.sh decodes with
+// totpkey and zbarimg, each a kind of image people feed to validate --qr:
+// phone screenshots (1080×2340) of Google Authenticator's "Transfer
+// accounts" screen with one to three dense export codes (ten test accounts
+// each, no real keys) at native size, zoomed out and zoomed in, light and
+// dark; a broker's small setup code; the same screen without a code; a
+// lossless WebP; and a 7000×7000 16-bit RGBA PNG without a code, the
+// decompression bomb of issue 15 (216 KB on disk, 392 MB decoded).
 package main
 
 import (
-	"encoding/base64"
 	"flag"
 	"fmt"
 	"image"
+	"image/color"
+	"image/png"
 	"log"
-	"math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 
 	"github.com/totpkey/totpkey/totpkey/qr/qrdraw"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 func main() {
@@ -29,58 +31,86 @@ func main() {
 }
 
 func run(dir string, quality int) error {
-	export, err := qrdraw.Code(exportLink(), 720)
-	if err != nil {
-		return err
-	}
 	setup, err := qrdraw.Code("otpauth://totp/Broker:AB1234?secret=ORXXI4DLMV4SA4LSEB2GK43UEBXW4ZJB&issuer=Broker", 260)
 	if err != nil {
 		return err
 	}
-	exportCodes := []*image.Gray{export}
-	for name, img := range map[string]image.Image{
-		"export-screenshot.jpg":  qrdraw.Screenshot(exportCodes, qrdraw.Column(exportCodes, 640)),
-		"setup-screenshot.jpg":   qrdraw.Screenshot([]*image.Gray{setup}, []image.Point{{90, 1500}}),
-		"no-code-screenshot.jpg": qrdraw.Screenshot(nil, nil),
-	} {
-		data, err := qrdraw.Encode(img, filepath.Ext(name), quality)
+	one, err := exportCodes(1)
+	if err != nil {
+		return err
+	}
+	two, err := exportCodes(2)
+	if err != nil {
+		return err
+	}
+	three, err := exportCodes(3)
+	if err != nil {
+		return err
+	}
+	images := []struct {
+		name string
+		img  image.Image
+	}{
+		{"setup-screenshot.jpg", qrdraw.Screenshot([]*image.Gray{setup}, []image.Point{{90, 1500}})},
+		{"export-screenshot.jpg", qrdraw.ExportScreen(one, qrdraw.Light)},
+		{"export-2-codes.jpg", qrdraw.ExportScreen(two, qrdraw.Light)},
+		{"export-3-codes-0.75x.jpg", qrdraw.Resize(qrdraw.ExportScreen(three, qrdraw.Light), 0.75)},
+		{"export-2-codes-2x-dark.jpg", qrdraw.Resize(qrdraw.ExportScreen(two, qrdraw.Dark), 2)},
+		{"export-2-codes.webp", qrdraw.ExportScreen(two, qrdraw.Light)},
+		{"no-code-screenshot.jpg", qrdraw.Screenshot(nil, nil)},
+	}
+	// sizes.txt lists each image's name and size, for the table.
+	sizes := "bomb-7000-rgba16.png 7000×7000\n"
+	for _, im := range images {
+		data, err := qrdraw.Encode(im.img, filepath.Ext(im.name), quality)
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", im.name, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, im.name), data, 0o644); err != nil {
 			return err
 		}
+		sizes += fmt.Sprintf("%s %d×%d\n", im.name, im.img.Bounds().Dx(), im.img.Bounds().Dy())
 	}
-	return nil
+	if err := os.WriteFile(filepath.Join(dir, "sizes.txt"), []byte(sizes), 0o644); err != nil {
+		return err
+	}
+	return writeBomb(filepath.Join(dir, "bomb-7000-rgba16.png"))
 }
 
-// exportLink is an export of ten test accounts, as one QR code of Google
-// Authenticator's "Transfer accounts" holds.
-func exportLink() string {
-	rng := rand.New(rand.NewPCG(7, 8))
-	var payload []byte
-	for i := range 10 {
-		secret := make([]byte, 20)
-		for j := range secret {
-			secret[j] = byte(rng.UintN(256))
+// exportCodes draws the count codes of one export of count×10 test
+// accounts, sized to fill a phone screen's width side by side.
+func exportCodes(count int) ([]*image.Gray, error) {
+	var codes []*image.Gray
+	for i := range count {
+		code, err := qrdraw.Code(qrdraw.ExportLink(10, i, count, uint64(i+1)), (qrdraw.ScreenWidth-48-(count-1)*24)*4/5/count)
+		if err != nil {
+			return nil, err
 		}
-		var account []byte
-		account = protowire.AppendTag(account, 1, protowire.BytesType)
-		account = protowire.AppendBytes(account, secret)
-		account = protowire.AppendTag(account, 2, protowire.BytesType)
-		account = protowire.AppendString(account, fmt.Sprintf("client%02d@example.com", i))
-		account = protowire.AppendTag(account, 3, protowire.BytesType)
-		account = protowire.AppendString(account, "Broker")
-		for _, f := range [][2]uint64{{4, 1}, {5, 1}, {6, 2}} {
-			account = protowire.AppendTag(account, protowire.Number(f[0]), protowire.VarintType)
-			account = protowire.AppendVarint(account, f[1])
+		codes = append(codes, code)
+	}
+	return codes, nil
+}
+
+// writeBomb writes a 7000×7000 16-bit RGBA PNG, white with a grey band:
+// small on disk, 8 bytes a pixel when decoded.
+func writeBomb(name string) error {
+	img := image.NewNRGBA64(image.Rect(0, 0, 7000, 7000))
+	for y := range 7000 {
+		c := color.NRGBA64{R: 0xffff, G: 0xffff, B: 0xffff, A: 0xfffe}
+		if y/500%2 == 1 {
+			c = color.NRGBA64{R: 0x8000, G: 0x8000, B: 0x8000, A: 0xfffe}
 		}
-		payload = protowire.AppendTag(payload, 1, protowire.BytesType)
-		payload = protowire.AppendBytes(payload, account)
+		for x := range 7000 {
+			img.SetNRGBA64(x, y, c)
+		}
 	}
-	for _, f := range [][2]uint64{{2, 1}, {3, 1}, {4, 0}, {5, 123456}} {
-		payload = protowire.AppendTag(payload, protowire.Number(f[0]), protowire.VarintType)
-		payload = protowire.AppendVarint(payload, f[1])
+	f, err := os.Create(name)
+	if err != nil {
+		return err
 	}
-	return "otpauth-migration://offline?data=" + url.QueryEscape(base64.StdEncoding.EncodeToString(payload))
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
