@@ -12,6 +12,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/explain"
 	"github.com/totpkey/totpkey/cmd/internal/generate"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/serve"
 	"github.com/totpkey/totpkey/cmd/internal/validate"
 )
 
@@ -71,6 +72,7 @@ standard input as well as from arguments.`,
 	root.AddCommand(validate.NewValidateCmd(streams))
 	root.AddCommand(generate.NewGenerateCmd(streams))
 	root.AddCommand(explain.NewExplainCmd(streams), newCompletionCmd(streams))
+	root.AddCommand(serve.NewCmdServe(&serve.Options{Out: streams.Out, ErrOut: streams.ErrOut, UsageError: cmdutil.UsageErrorf}, nil))
 	setVersion(root)
 	guardHelpCommand(root)
 	return root

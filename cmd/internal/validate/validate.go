@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/totpkey/totpkey/cmd/internal/clipboard"
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/render"
@@ -41,12 +42,15 @@ type ValidateOptions struct {
 	// Given reports whether a flag was set on the command line, even to
 	// "" (nil: none was).
 	Given func(name string) bool
+	// Copy puts the key to paste on Clipboard instead of the screen.
+	Copy      bool
+	Clipboard clipboard.Copier
 
 	broker broker.Broker // --broker resolved by check
 }
 
 func NewValidateCmd(streams *iostreams.IOStreams) *cobra.Command {
-	opts := &ValidateOptions{IO: streams, Now: time.Now}
+	opts := &ValidateOptions{IO: streams, Now: time.Now, Clipboard: clipboard.NewSystem()}
 	cmd := &cobra.Command{
 		Use:   "validate [INPUT | - | FILE...]",
 		Short: "Tell whether an input is a usable TOTP Key, and how to fix it",
@@ -77,8 +81,9 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
   pbpaste | totpkey validate -o json
   pbpaste | totpkey validate -o json -
 
-  # Print the cleaned key in full
+  # Print the cleaned key in full, or put it on the clipboard
   totpkey validate --show-secret 'JBSW-Y3DP-EHPK-3PXP'
+  totpkey validate --copy
 
   # Prove it is the key in your app: give the code the app shows now
   totpkey validate --code 482913
@@ -107,6 +112,7 @@ Exit codes: 0 valid key, 1 I/O error, 2 usage error, 3 a one-time code,
 	f.BoolVar(&opts.Lines, "lines", false, "treat every line of the files (or standard input) as its own input")
 	f.BoolVar(&opts.Scan, "scan", false, "find keys, codes and otpauth links inside free text, such as a support ticket")
 	f.BoolVar(&opts.ShowSecret, "show-secret", false, "print the cleaned key in full (it is a password: mind who is watching)")
+	f.BoolVar(&opts.Copy, "copy", false, "put the cleaned key on the clipboard instead of printing it")
 	f.BoolVar(&opts.Reply, "reply", false, "print a ready-to-send reply to the customer, secrets masked")
 	f.StringVarP(&opts.Output, "output", "o", "text", "output `format`: text or json (--lines and --scan also take csv)")
 	f.StringVar(&opts.Column, "column", "", "with --lines on CSV input, classify the column with this `name`")
@@ -153,6 +159,9 @@ func (o *ValidateOptions) check() error {
 		return err
 	}
 	o.broker = b
+	if err := checkCopyFlags(o); err != nil {
+		return err
+	}
 	return checkCodeFlags(o)
 }
 
@@ -190,6 +199,11 @@ func runValidate(o *ValidateOptions) error {
 	ApplyBroker(results, o.broker)
 	if err := writeResults(o, input, results); err != nil {
 		return err
+	}
+	if o.Copy {
+		if err := copyKey(o, results); err != nil {
+			return err
+		}
 	}
 	return cmdutil.ExitWith(HighestExitCode(results))
 }
