@@ -381,6 +381,9 @@ func runKeyish(text string, words []maskWord) bool {
 		}
 		// Letters alone, or English words with numbers between them ("more
 		// than 4"), must be a whole valid key (not "such file").
+		if (len(words) == 2 || hasSentenceWord(text, words)) && englishWords(text, words) {
+			return false // English words ("graphical session", "address already in")
+		}
 		if !hasDigit(text, words) || englishWords(text, words) {
 			return validLetters(text, words)
 		}
@@ -403,6 +406,17 @@ func latinWord(text string, w maskWord) bool {
 		}
 	}
 	return true
+}
+
+// hasSentenceWord reports whether any of the words is a common word of a
+// sentence.
+func hasSentenceWord(text string, words []maskWord) bool {
+	for _, w := range words {
+		if sentenceWord(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDigit reports whether any of the words has a digit.
@@ -483,7 +497,7 @@ func englishLetters(s string) bool {
 // never spell, space-separated.
 const rarePairs = "bx bz cb cf cg cj cp cv cw cx cz db dq dx dz fb fc fd fg fh fj fk fm fn fp fq fv fw fx fz " +
 	"gb gc gf gj gk gp gq gv gx gz hb hc hd hf hg hh hj hk hq hv hx hz jb jc jd jf jg jj jk jl jm jn jp jq " +
-	"jr js jt jv jw jx jz kb kc kd kf kg kj kp kq kv kx kz lq lx lz mg mj mq mx mz pb pg pj pk pq pv px pz " +
+	"jr js jt jv jw jx jz kb kc kd kf kg kj kp kq kv kx kz lq lx lz mg mj mq mx mz pg pj pk pq pv px pz " +
 	"qa qb qc qd qe qf qg qh qi qj qk ql qm qn qo qp qq qr qs qt qv qw qx qy qz rq rx sx sz tq tx " +
 	"vb vc vd vf vg vh vj vk vl vm vn vp vq vt vv vw vx vz wc wd wf wg wj wk wm wp wq wt wv wx wz " +
 	"xb xd xf xg xj xk xl xm xn xq xr xs xv xw xx xz yq yy zb zc zd zf zg zh zj zk zm zn zp zq zr zs zt zv zw zx"
@@ -561,7 +575,7 @@ func secretWord(w string, n int) bool {
 	case n >= 8 && upper == letters && !commonWord(w):
 		return keyish(w) // capitals, a part of a key ("JBSWY3DP"), not "README"
 	}
-	return n >= MinKeyChars && Classify(w).Class == ClassValid
+	return n >= MinKeyChars && keyish(w) // a whole key ("wwww…" pasted twice too), not a word
 }
 
 // keyish reports whether Classify reads s as a key, or as a key with
