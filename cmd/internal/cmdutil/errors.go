@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 
 	"github.com/totpkey/totpkey/totpkey"
 )
@@ -49,7 +50,7 @@ func IsVerdict(err error) bool {
 // UsageErrorf is a usage error (exit 2): a bad flag value, a wrong
 // combination of flags, an unknown topic.
 func UsageErrorf(hint string, format string, args ...any) error {
-	e := &ExitError{Code: ExitUsage, err: fmt.Errorf(format, args...)}
+	e := &ExitError{Code: outcome.ExitUsage, err: fmt.Errorf(format, args...)}
 	if hint != "" {
 		e.Hints = append(e.Hints, hint)
 	}
@@ -59,7 +60,7 @@ func UsageErrorf(hint string, format string, args ...any) error {
 // Failure is an error that is not about the input's class (exit 1), with
 // optional hints.
 func Failure(err error, hints ...string) error {
-	return &ExitError{Code: ExitFailure, err: err, Hints: hints}
+	return &ExitError{Code: outcome.ExitFailure, err: err, Hints: hints}
 }
 
 // Report prints an error the way age does, "totpkey: error: …" then
@@ -71,7 +72,7 @@ func Report(w io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	code := ExitFailure
+	code := outcome.ExitFailure
 	var hints []string
 	var se *iostreams.SignalledError
 	if errors.As(err, &se) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/code"
 )
@@ -193,7 +194,7 @@ func TestGenerateWatchCommand(t *testing.T) {
 	}
 	// A bad key is diagnosed before any countdown starts.
 	code, stdout, stderr = runGenerateWatch(t, 3, "--watch", "JBSWY3DPEHPK3PX0")
-	if code != cmdutil.ExitMalformed || stdout != "" || !strings.Contains(stderr, "character 16 is the digit 0") {
+	if code != outcome.ExitMalformed || stdout != "" || !strings.Contains(stderr, "character 16 is the digit 0") {
 		t.Errorf("bad key under --watch: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

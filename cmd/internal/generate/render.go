@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/code"
 
@@ -45,7 +46,7 @@ func newCodeEntry(r *totpkey.Result, override code.Params) (codeEntry, error) {
 	}
 	e := codeEntry{Params: p, gen: g}
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
-		e.label = render.AccountLabel(a, r.Batch)
+		e.label = outcome.AccountLabel(a, r.Batch)
 		e.account = &render.AccountView{Issuer: totpkey.MaskText(a.Issuer), Name: totpkey.MaskText(a.Name)}
 	}
 	return e, nil
@@ -95,9 +96,9 @@ func (f codeFrame) lines(at time.Time) []string {
 			if left <= lowSeconds {
 				tone = f.p.Warn
 			}
-			out = append(out, fmt.Sprintf("%-8s %s  %s  %s", "Code:", code, tone.Sprint(bar(left, e.Params.Period)), render.CountWords(left, "second left", "seconds left")))
+			out = append(out, fmt.Sprintf("%-8s %s  %s  %s", "Code:", code, tone.Sprint(bar(left, e.Params.Period)), outcome.CountWords(left, "second left", "seconds left")))
 		} else {
-			out = append(out, fmt.Sprintf("%-8s %s  valid for %s", "Code:", code, render.CountWords(left, "second", "seconds")))
+			out = append(out, fmt.Sprintf("%-8s %s  valid for %s", "Code:", code, outcome.CountWords(left, "second", "seconds")))
 		}
 		out = append(out, fmt.Sprintf("%-8s %s", "Next:", e.gen.Code(at.Add(e.gen.ValidFor(at)))))
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -35,7 +35,7 @@ type reasonCount struct {
 var summaryClasses = [...]string{"valid", "code", "malformed", "error-message"}
 
 func (s *TriageStats) Add(r *totpkey.Result) {
-	s.AddClass(string(r.Class), cmdutil.ExitCodeOf(r))
+	s.AddClass(string(r.Class), outcome.ExitCodeOf(r))
 	if r.Class == totpkey.ClassValid && r.Changes != 0 {
 		s.cleaned++
 	}

@@ -7,10 +7,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey/broker"
-	"github.com/totpkey/totpkey/totpkey/link"
 
 	"github.com/fatih/color"
 	"github.com/totpkey/totpkey/totpkey"
@@ -52,7 +51,7 @@ func writeResultText(w io.Writer, streams *iostreams.IOStreams, r *totpkey.Resul
 	p := NewPalette(streams.Color)
 	mark, tone := "✗", p.bad
 	switch {
-	case cmdutil.ExitCodeOf(r) == cmdutil.ExitValid:
+	case outcome.ExitCodeOf(r) == outcome.ExitValid:
 		mark, tone = "✓", p.Good
 	case r.Class == totpkey.ClassCode:
 		tone = p.Warn
@@ -60,9 +59,9 @@ func writeResultText(w io.Writer, streams *iostreams.IOStreams, r *totpkey.Resul
 	if streams.OutTTY {
 		fmt.Fprintf(w, "%s ", tone.Sprint(mark))
 	}
-	fmt.Fprintln(w, tone.Sprint(Verdict(r)))
+	fmt.Fprintln(w, tone.Sprint(outcome.Verdict(r)))
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
-		fmt.Fprintf(w, "  Account: %s\n", AccountLabel(a, r.Batch))
+		fmt.Fprintf(w, "  Account: %s\n", outcome.AccountLabel(a, r.Batch))
 	}
 	if b, ok := broker.Lookup(r.Broker); ok {
 		fmt.Fprintf(w, "  Broker: %s\n", b.Name)
@@ -131,23 +130,6 @@ func noteTopic(r *totpkey.Result) string {
 		return ""
 	}
 	return b.NoteTopic
-}
-
-// AccountLabel names an account from a link: "Zerodha (AB1234)", with its
-// place in a multi-code export. An issuer or a name that may be a key (a
-// link with the key in its path) is masked.
-func AccountLabel(a link.Account, b link.Batch) string {
-	s := totpkey.MaskText(a.Issuer)
-	switch {
-	case s == "":
-		s = totpkey.MaskText(a.Name)
-	case a.Name != "":
-		s += " (" + totpkey.MaskText(a.Name) + ")"
-	}
-	if b.Size > 1 {
-		s += fmt.Sprintf(", QR %d of %d of your export", b.Index+1, b.Size)
-	}
-	return s
 }
 
 // writeKeyLine says what key to paste, masked unless showSecret.

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey/link"
 
 	"github.com/totpkey/totpkey/totpkey"
@@ -132,7 +133,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		Changes:  st.changes[:0],
 		Topic:    r.Topic,
 		Broker:   r.Broker,
-		ExitCode: cmdutil.ExitCodeOf(r),
+		ExitCode: outcome.ExitCodeOf(r),
 	}
 	if v.Problems == nil {
 		v.Problems = make([]problemView, 0, len(r.Problems))

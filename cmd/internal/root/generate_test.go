@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey/code"
 )
 
@@ -58,8 +58,8 @@ func TestRepairedKeyIsMasked(t *testing.T) {
 		for _, output := range []string{"text", "json"} {
 			args := []string{"validate", "--at", "1782292500", "--code", code, "-o", output, bad}
 			exit, stdout, stderr := runCommand(args, "", false)
-			if exit != cmdutil.ExitMalformed {
-				t.Fatalf("%v: exit %d, want %d\n%s", args, exit, cmdutil.ExitMalformed, stderr)
+			if exit != outcome.ExitMalformed {
+				t.Fatalf("%v: exit %d, want %d\n%s", args, exit, outcome.ExitMalformed, stderr)
 			}
 			if n := longestSharedRun(stdout+stderr, string(key)); n > 4 {
 				t.Fatalf("%v: %d characters of the repaired key in the output:\n%s", args, n, stdout)

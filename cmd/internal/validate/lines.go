@@ -14,6 +14,7 @@ import (
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/lines"
 
@@ -510,7 +511,7 @@ func (run *linesRun) appendRow(dst []byte, file string, line int, keeps []string
 	shown := cmdutil.ShownInput(r, input, run.o.ShowSecret, cmdutil.MaxShownInput)
 	dst = render.AppendCell(dst, run.cols[c+2], shown, shown)
 	dst = render.AppendCell(dst, run.cols[c+3], r.Topic, r.Topic)
-	dst = render.AppendCell(dst, run.cols[c+4], render.Verdict(r), "")
+	dst = render.AppendCell(dst, run.cols[c+4], outcome.Verdict(r), "")
 	return append(dst, '\n')
 }
 

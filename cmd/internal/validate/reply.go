@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/scan"
@@ -304,10 +305,10 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 		if it.kind == scan.FindingErrorMessage {
 			continue
 		}
-		if cmdutil.ExitCodeOf(r) == cmdutil.ExitValid {
+		if outcome.ExitCodeOf(r) == outcome.ExitValid {
 			usable = true
 		}
-		if worst < 0 || cmdutil.ExitCodeOf(r) > cmdutil.ExitCodeOf(items[worst].r) {
+		if worst < 0 || outcome.ExitCodeOf(r) > outcome.ExitCodeOf(items[worst].r) {
 			worst = i
 		}
 	}

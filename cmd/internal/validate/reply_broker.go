@@ -3,7 +3,7 @@ package validate
 import (
 	"strings"
 
-	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/scan"
 )
@@ -29,7 +29,7 @@ func describeCredentialOrPart(it replyItem) string {
 	default:
 		return ""
 	}
-	s := what + " has the form of " + render.CredentialName(p.Credential) + ", not the TOTP Key."
+	s := what + " has the form of " + outcome.CredentialName(p.Credential) + ", not the TOTP Key."
 	if r.HasProblem(totpkey.ReasonInvalidCharacter) {
 		// Two readings: a credential, or a key typed by hand.
 		s += " If it is your TOTP Key typed by hand, some of its digits (0, 1, 8 or 9) stand for letters: " +

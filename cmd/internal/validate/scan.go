@@ -9,6 +9,7 @@ import (
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/lines"
@@ -357,7 +358,7 @@ func (run *scanRun) appendRow(dst []byte, file string, f *scan.Finding) []byte {
 			result += ": " + t.Title
 		}
 	} else {
-		result = render.Verdict(&f.Result)
+		result = outcome.Verdict(&f.Result)
 	}
 	dst = render.AppendCell(dst, run.cols[5], result, "")
 	return append(dst, '\n')

@@ -9,6 +9,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/clipboard"
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/code"
@@ -219,7 +220,7 @@ func ClassifyInput(input string) []totpkey.Result {
 func HighestExitCode(results []totpkey.Result) int {
 	code := 0
 	for i := range results {
-		code = max(code, cmdutil.ExitCodeOf(&results[i]))
+		code = max(code, outcome.ExitCodeOf(&results[i]))
 	}
 	return code
 }

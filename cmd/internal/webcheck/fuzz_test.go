@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/totpkey/totpkey/totpkey"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/totpkey/totpkey/totpkey"
 )
 
 // FuzzCheck: whatever is typed into the page, the module answers with JSON

@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/code"
+	"github.com/totpkey/totpkey/totpkey/link"
 )
 
 // sameInputs are inputs of every class, format and problem.
@@ -23,17 +25,18 @@ var sameInputs = []string{
 	testKey + " 123456", "\x00\x01\x02binary",
 }
 
-// TestSameAsTheCommand holds the page's words and JSON fields to the
-// command's (package render): the verdict, the account's name, and every
-// field of validate -o json.
+// TestSameAsTheCommand holds the page's view to the command's: the
+// verdict and the account's name (both from package outcome, as the
+// command's), and every field of validate -o json (package render).
 func TestSameAsTheCommand(t *testing.T) {
 	for _, in := range sameInputs {
 		for _, r := range totpkey.ClassifyAll(in) {
-			if got, want := Verdict(&r), render.Verdict(&r); got != want {
-				t.Errorf("%q: verdict %q, the command says %q", in, got, want)
+			v := NewResultView(&r, in)
+			if want := outcome.Verdict(&r); v.Verdict != want {
+				t.Errorf("%q: the page's verdict %q, the command says %q", in, v.Verdict, want)
 			}
-			if got, want := accountLabel(r.Account, r.Batch), render.AccountLabel(r.Account, r.Batch); got != want {
-				t.Errorf("%q: account %q, the command says %q", in, got, want)
+			if want := outcome.AccountLabel(r.Account, r.Batch); r.Account != (link.Account{}) && v.AccountLabel != want {
+				t.Errorf("%q: the page's account %q, the command says %q", in, v.AccountLabel, want)
 			}
 			compareJSON(t, in, &r)
 		}
@@ -129,7 +132,7 @@ func TestSameCodeWords(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := strings.Join(strings.Fields(out.String()), " ")
-		words := codeWords(r.CodeCheck)
+		words := outcome.CodeCheckWords(r.CodeCheck)
 		for _, part := range strings.Split(words, "; ") {
 			if !strings.Contains(text, part) {
 				t.Errorf("%s %s: the page says %q, the command's text has no %q:\n%s", c.input, c.otp, words, part, out.String())

@@ -7,6 +7,7 @@
 package webcheck
 
 import (
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/link"
 )
@@ -85,28 +86,6 @@ type AccountView struct {
 	Period    int    `json:"period,omitempty"`
 }
 
-// Exit codes of the product contract that a result alone can give.
-const (
-	exitValid     = 0
-	exitCode      = 3
-	exitMalformed = 4
-	exitMismatch  = 5
-)
-
-// exitCodeOf is the exit code one result alone gives, per the contract.
-func exitCodeOf(r *totpkey.Result) int {
-	switch r.Class {
-	case totpkey.ClassValid:
-		if r.CodeCheck != nil && !r.CodeCheck.Matched {
-			return exitMismatch
-		}
-		return exitValid
-	case totpkey.ClassCode:
-		return exitCode
-	}
-	return exitMalformed
-}
-
 // secretView is the view of a key.
 func secretView(key string) *SecretView {
 	return &SecretView{Masked: totpkey.Mask(key), Length: len(key), Bits: len(key) * 5 / 8 * 8, Value: key}
@@ -122,8 +101,8 @@ func NewResultView(r *totpkey.Result, input string) ResultView {
 		Changes:  []ChangeView{},
 		Topic:    r.Topic,
 		Broker:   r.Broker,
-		ExitCode: exitCodeOf(r),
-		Verdict:  Verdict(r),
+		ExitCode: outcome.ExitCodeOf(r),
+		Verdict:  outcome.Verdict(r),
 	}
 	for i := range r.Problems {
 		p := &r.Problems[i]
@@ -153,11 +132,11 @@ func NewResultView(r *totpkey.Result, input string) ResultView {
 		if c.RepairedKey != "" {
 			v.CodeCheck.RepairedKey = secretView(c.RepairedKey)
 		}
-		v.CodeWords = codeWords(c)
+		v.CodeWords = outcome.CodeCheckWords(c)
 	}
 	if a := r.Account; a != (link.Account{}) {
 		v.Account = &AccountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
-		v.AccountLabel = accountLabel(a, r.Batch)
+		v.AccountLabel = outcome.AccountLabel(a, r.Batch)
 	}
 	v.Echo, v.Carets = echo(r, input)
 	return v
