@@ -57,7 +57,13 @@ type Finding struct {
 // the text.
 func Scan(text string) []Finding {
 	var s Scanner
-	var findings []Finding
+	return s.ScanText(text, nil)
+}
+
+// ScanText appends to dst the findings of a whole text, line by line, as
+// Scan does; afterwards the scanner still knows what the text said (the
+// brokers it names, Brokers).
+func (s *Scanner) ScanText(text string, dst []Finding) []Finding {
 	// No line of a short text can be longer than the text: a buffer its
 	// size does, not one for the longest line allowed (a message masked
 	// for each row of a CSV export pays per call).
@@ -68,9 +74,9 @@ func Scan(text string) []Finding {
 			s.Skip()
 			continue
 		}
-		findings = s.ScanLine(l.Number, l.Text, findings)
+		dst = s.ScanLine(l.Number, l.Text, dst)
 	}
-	return findings
+	return dst
 }
 
 // Scanner finds keys, codes, links and error messages in text given line by

@@ -1,11 +1,8 @@
 package webcheck
 
 import (
-	"strings"
-
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/broker"
-	"github.com/totpkey/totpkey/totpkey/lines"
 	"github.com/totpkey/totpkey/totpkey/scan"
 )
 
@@ -75,16 +72,7 @@ func Ticket(text string) TicketView {
 // as validate --scan does.
 func scanTicket(text string) ([]scan.Finding, broker.Broker) {
 	var s scan.Scanner
-	var findings []scan.Finding
-	lr := lines.NewLineReader(strings.NewReader(text), min(max(len(text), 1), lines.MaxLineBytes))
-	for lr.Next() {
-		l := lr.Line()
-		if l.TooLong {
-			s.Skip()
-			continue
-		}
-		findings = s.ScanLine(l.Number, l.Text, findings)
-	}
+	findings := s.ScanText(text, nil)
 	b, _ := s.Brokers().Broker()
 	for i := range findings {
 		f := &findings[i]
