@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -114,14 +115,19 @@ var rejectedCues = []string{"invalid totp", "wrong totp", "incorrect totp", "tot
 
 // accountIDPattern finds an account named by its client id: a cue, then
 // an id of 4 to 12 letters and digits with at least one digit.
-var accountIDPattern = regexp.MustCompile(`(?i)\b(?:client\s*(?:id|code)|user\s*id|login\s*id|ucc|a/c(?:\s*no\.?)?|account(?:\s*(?:no\.?|number|id))?|id)\s*[:#=\-]?\s*(?:is\s+)?([A-Za-z]{0,6}[0-9][A-Za-z0-9]{2,11})\b`)
+var accountIDPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:client\s*(?:id|code)|user\s*id|login\s*id|ucc|a/c(?:\s*no\.?)?|account(?:\s*(?:no\.?|number|id))?|id)\s*[:#=\-]?\s*(?:is\s+)?([A-Za-z]{0,6}[0-9][A-Za-z0-9]{2,11})\b`)
+})
 
 // accountOwnerPattern finds an account named by whose it is.
-var accountOwnerPattern = regexp.MustCompile(`(?i)\b(?:my\s+)?(wife|husband|father|mother|dad|mom|papa|mummy|son|daughter|brother|sister|huf|second|2nd|other|personal|family|[A-Z][a-z]{2,15}'s)(?:'s)?\s+(?:a/c|account|acc|demat)\b`)
+var accountOwnerPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:my\s+)?(wife|husband|father|mother|dad|mom|papa|mummy|son|daughter|brother|sister|huf|second|2nd|other|personal|family|[A-Z][a-z]{2,15}'s)(?:'s)?\s+(?:a/c|account|acc|demat)\b`)
+})
 
-// panPattern is the shape of an Indian PAN: five letters, four digits, a
+// panPattern is the shape of an Indian PAN (compiled when a ticket is
+// first read, not at start-up, as the two above): five letters, four digits, a
 // letter.
-var panPattern = regexp.MustCompile(`\b[A-Z]{5}[0-9]{4}[A-Z]\b`)
+var panPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[A-Z]{5}[0-9]{4}[A-Z]\b`) })
 
 // credentialCues are the words in front of a credential's value, lower
 // case. A value counts when a separator (":" or "=") stands between, or
@@ -329,7 +335,7 @@ func credentialsInLine(line, lower string) []credentialSeen {
 			}
 		}
 	}
-	for _, m := range panPattern.FindAllStringIndex(line, -1) {
+	for _, m := range panPattern().FindAllStringIndex(line, -1) {
 		if v := line[m[0]:m[1]]; !seen(v) {
 			found = append(found, credentialSeen{kind: credPAN, value: v, at: m[0]})
 		}
@@ -382,14 +388,14 @@ func commonWord(v string) bool {
 // wife's account (client id CD5678)".
 func accountsInLine(line string) []string {
 	var ids, owners []string
-	for _, m := range accountIDPattern.FindAllStringSubmatch(line, -1) {
+	for _, m := range accountIDPattern().FindAllStringSubmatch(line, -1) {
 		id := strings.ToUpper(m[1])
-		if panPattern.MatchString(id) || len(id) > 12 {
+		if panPattern().MatchString(id) || len(id) > 12 {
 			continue // a PAN is a credential, not an account label
 		}
 		ids = append(ids, "client id "+id)
 	}
-	for _, m := range accountOwnerPattern.FindAllStringSubmatch(line, -1) {
+	for _, m := range accountOwnerPattern().FindAllStringSubmatch(line, -1) {
 		owner := strings.ToLower(m[1])
 		switch {
 		case strings.HasSuffix(owner, "'s"):
