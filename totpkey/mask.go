@@ -93,17 +93,17 @@ func appendMaskRunes(dst []byte, secret string, reveal, collapse bool) []byte {
 func appendMaskASCII(dst []byte, secret string, reveal, collapse bool) ([]byte, bool) {
 	visible, layout := 0, false
 	for i := 0; i < len(secret); i++ {
-		switch c := secret[i]; {
-		case c == ' ' || c == '\t':
+		switch asciiKind[secret[i]] {
+		case asciiVisible:
+			visible++
+		case asciiSpace:
 			layout = true
-		case c == '-' || c == '.':
+		case asciiSeparator:
 			if visible == 0 {
 				visible++
 			} else {
 				layout = true
 			}
-		case c > ' ' && c < 0x7f:
-			visible++
 		default:
 			return dst, false
 		}
@@ -153,6 +153,24 @@ func appendMaskASCII(dst []byte, secret string, reveal, collapse bool) ([]byte, 
 	}
 	return dst, true
 }
+
+// The kinds of byte appendMaskASCII tells apart.
+const (
+	asciiOther     = iota // not printable ASCII: the rune path's
+	asciiVisible          // a character the rule counts
+	asciiSpace            // a space or a tab
+	asciiSeparator        // a dash or a dot: layout once a character came
+)
+
+// asciiKind is the kind of every byte, looked up once a byte.
+var asciiKind = func() (t [256]uint8) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = asciiVisible
+	}
+	t[' '], t['\t'] = asciiSpace, asciiSpace
+	t['-'], t['.'] = asciiSeparator, asciiSeparator
+	return t
+}()
 
 // maskedByte reports whether an ASCII byte is a character the rule masks,
 // not layout: anything printable but white space, dashes and dots.

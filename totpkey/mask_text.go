@@ -34,6 +34,9 @@ func MaskText(text string) string {
 	if !hasWordRun(text, MaskedPrefix+1) {
 		return text // the common case: no five word characters in a row
 	}
+	if n, ok := asciiWord(text); ok && !secretWord(text, n) {
+		return text // one word, not a secret: an issuer, an account name
+	}
 	var spans []maskSpan
 	spans = appendLinkSecrets(spans, text)
 	spans = appendKeyRuns(spans, text)
@@ -98,10 +101,7 @@ func appendLinkSecrets(spans []maskSpan, text string) []maskSpan {
 			return spans
 		}
 		start := from + i
-		end := start + strings.IndexFunc(text[start:], linkEnd)
-		if end < start {
-			end = len(text)
-		}
+		end := start + linkLength(text[start:])
 		// The scheme is no secret, whatever Classify makes of
 		// "otpauth-migration"; the word scan leaves it alone.
 		scheme := start + strings.IndexByte(text[start:end], ':')
@@ -124,6 +124,34 @@ func lineEnd(text string, start int) int {
 // linkEnd is a character that ends a link written in text.
 func linkEnd(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("\"'<>()[]{}`", r)
+}
+
+// linkEndBytes marks the ASCII bytes that end a link (linkEnd).
+var linkEndBytes = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = linkEnd(rune(c))
+	}
+	return t
+}()
+
+// linkLength is the length in bytes of the link s starts with: up to the
+// first character that ends a link, or all of s.
+func linkLength(s string) int {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if linkEndBytes[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if linkEnd(r) {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }
 
 // appendParamValues appends the values of the parameters named secret or
@@ -158,7 +186,8 @@ type maskWord struct {
 // that may be a key (see MaskText), leaving out what spans already hold.
 func appendKeyRuns(spans []maskSpan, text string) []maskSpan {
 	links := len(spans)
-	var chain []maskWord
+	var buf [16]maskWord
+	chain := buf[:0]
 	flush := func() {
 		spans = appendChainSpans(spans, text, chain)
 		chain = chain[:0]
@@ -168,14 +197,14 @@ func appendKeyRuns(spans []maskSpan, text string) []maskSpan {
 			i += n
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := nextRune(text, i)
 		if !maskWordRune(r) || inSpans(spans[:links], i) {
 			i += size
 			continue
 		}
 		w := maskWord{start: i}
 		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := nextRune(text, i)
 			if !maskWordRune(r) {
 				break
 			}
@@ -193,6 +222,25 @@ func appendKeyRuns(spans []maskSpan, text string) []maskSpan {
 	}
 	flush()
 	return spans
+}
+
+// asciiWord reports whether s is one word of ASCII letters and digits, and
+// its length.
+func asciiWord(s string) (int, bool) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return 0, false
+		}
+	}
+	return len(s), true
+}
+
+// nextRune is utf8.DecodeRuneInString(s[i:]), ASCII first.
+func nextRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // groupGap reports whether gap, the text between two words, is how a key's
@@ -221,6 +269,9 @@ func groupGap(gap string) bool {
 // quoted value ("\t", "\u00a0", "\xa0"), as error messages quote what the
 // user typed.
 func escapeLen(s string, i int) int {
+	if i >= len(s) || s[i] != '%' && s[i] != '\\' {
+		return 0 // the common case, told by one byte
+	}
 	hex := func(from, n int) bool {
 		if from+n > len(s) {
 			return false

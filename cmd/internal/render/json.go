@@ -130,12 +130,32 @@ func appendInputField(dst []byte, raw string) []byte {
 		switch {
 		case len(dst) == start:
 			return dst[:n] // nothing to show: the field is left out
-		case jsonPlainText(dst[start:]):
+		case plainASCII(raw), jsonPlainText(dst[start:]):
+			// Printable ASCII masks to printable ASCII and bullets, which
+			// JSON copies as they are; anything else is checked.
 			return append(dst, '"')
 		}
 		dst = dst[:n]
 	}
 	return appendStringField(dst, -1, "input", cmdutil.MaskInput(raw, 1<<20))
+}
+
+// plainASCII reports whether s is printable ASCII other than the quote and
+// the backslash (spaces allowed, tabs not): what appendJSONString copies as
+// it is, eight bytes at a time.
+func plainASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !plainASCII8(load64(s, i)) {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !jsonPlain[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonPlainText reports whether appendJSONString would copy b as it is:
