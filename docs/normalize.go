@@ -13,7 +13,7 @@ import (
 const MaxQueryBytes = 4096
 
 // normalize turns text into the form every comparison uses: lower case,
-// letters and digits only, words separated by single spaces. Apostrophes
+// letters, marks and digits only, words separated by single spaces. Apostrophes
 // vanish ("doesn't" → "doesnt", "Dhan’s" → "dhans"); every other
 // punctuation mark, symbol, control character or invalid byte separates
 // words. Only the first MaxQueryBytes bytes are read.
@@ -28,7 +28,9 @@ func normalize(s string) string {
 		switch {
 		case isApostrophe(r):
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			// Marks too: the vowel signs of Devanagari ("कुंजी") are
+			// part of the word, not breaks in it.
 			if pendingSpace && b.Len() > 0 {
 				b.WriteByte(' ')
 			}

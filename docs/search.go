@@ -109,10 +109,10 @@ func Resolve(query string) Resolution {
 	if len(near) > 0 && isNameLike(query) && !c.words().knowsAll(qterms) {
 		return Resolution{DidYouMean: near}
 	}
-	scores := c.words().scores(qterms)
+	scores, strong := c.words().scores(qterms)
 	var matches []Match
 	for i, s := range scores {
-		if s >= minWordsScore {
+		if s >= minWordsScore && strong[i] {
 			matches = append(matches, Match{Topic: c.topics[i], By: ByWords, Score: s})
 		}
 	}

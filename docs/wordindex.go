@@ -102,13 +102,22 @@ func (ix *wordIndex) knowsAll(qterms []string) bool {
 // scores gives every topic its score for the query words: for each word,
 // the best of the topic's words it meets (the same word, or one sharing a
 // long prefix), weighted by field and rarity.
-func (ix *wordIndex) scores(qterms []string) []float64 {
-	out := make([]float64, len(ix.weights))
+//
+// strong reports, for each topic, whether the match is more than a single
+// weak word: two query words or more meet the topic, or the one that does
+// is the same word in a name, the title, an error message or a heading. A
+// single word met only in the body or by its prefix ("such", "topic") is
+// chance, not an answer.
+func (ix *wordIndex) scores(qterms []string) (out []float64, strong []bool) {
+	out = make([]float64, len(ix.weights))
+	strong = make([]bool, len(ix.weights))
 	for i, w := range ix.weights {
-		total := 0.0
+		total, met, named := 0.0, 0, false
 		for _, q := range qterms {
 			if weight, ok := w[q]; ok {
 				total += weight * ix.idf[q]
+				met++
+				named = named || weight >= weightHeading
 				continue
 			}
 			best := 0.0
@@ -117,11 +126,15 @@ func (ix *wordIndex) scores(qterms []string) []float64 {
 					best = max(best, prefixFactor*weight*ix.idf[term])
 				}
 			}
+			if best > 0 {
+				met++
+			}
 			total += best
 		}
 		out[i] = total
+		strong[i] = met >= 2 || met == 1 && named
 	}
-	return out
+	return out, strong
 }
 
 // sharesPrefix reports whether one word starts with the other and the

@@ -74,3 +74,10 @@ func utf16Text(s string) bool {
 	}
 	return false
 }
+
+// isBinary reports whether s is binary data as binaryData tells it: such
+// data is not normalised, so that what it is stays what is reported.
+func isBinary(s string) bool {
+	_, ok := binaryData(s)
+	return ok
+}

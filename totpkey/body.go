@@ -177,6 +177,13 @@ func classifyBody(t string, base int) Result {
 		}
 	}
 	if s.digits == s.runes && s.padding == 0 {
+		if hexSeedDigits(s.digits) {
+			// The RFC 4226 and 6238 test seeds in hexadecimal are
+			// digits alone ("3132333435..."), as oathtool takes them.
+			if r, ok := s.hexKey(t); ok {
+				return r
+			}
+		}
 		return s.digitsOnly()
 	}
 	if s.mayBeHex(t) {
@@ -185,6 +192,13 @@ func classifyBody(t string, base int) Result {
 		}
 	}
 	if format, message := s.text(); format != "" {
+		if s.digits >= 6 && s.changes&changeWhitespace != 0 {
+			// Groups that read like words, but maybe a key and its code
+			// ("… DZF6 MY 482 913").
+			if kc, ok := keyAndCode(t, base); ok {
+				return kc
+			}
+		}
 		return notAKey(format, message)
 	}
 	return s.base32(t, base)
@@ -198,7 +212,12 @@ func classifyBody(t string, base int) Result {
 func keyAndCode(t string, base int) (Result, bool) {
 	if i := strings.LastIndexFunc(t, Space); i > 0 {
 		_, size := utf8.DecodeRuneInString(t[i:])
-		if code := t[i+size:]; codeDigits(code) {
+		code := t[i+size:]
+		if half, ok := groupedCodeStart(t[:i], code); ok {
+			// The code in two groups ("482 913"), as apps show it.
+			i, size, code = half, 1, t[half+1:i]+code
+		}
+		if codeDigits(code) {
 			key := strings.TrimRightFunc(t[:i], Space)
 			at := 0
 			if base >= 0 {
@@ -208,7 +227,11 @@ func keyAndCode(t string, base int) (Result, bool) {
 		}
 	}
 	if j := strings.IndexFunc(t, Space); j > 0 {
-		if code := t[:j]; codeDigits(code) {
+		code := t[:j]
+		if len(code) == 3 && j+4 < len(t) && t[j] == ' ' && t[j+4] == ' ' && codeDigits(code+t[j+1:j+4]) {
+			code, j = code+t[j+1:j+4], j+4
+		}
+		if codeDigits(code) {
 			key := strings.TrimLeftFunc(t[j:], Space)
 			keyBase, at := -1, 0
 			if base >= 0 {
@@ -218,6 +241,17 @@ func keyAndCode(t string, base int) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// groupedCodeStart reports whether last, three digits, is the second
+// group of a code written "482 913" at the end of before+" "+last, and
+// returns the byte offset of the space before the first group.
+func groupedCodeStart(before, last string) (int, bool) {
+	if len(last) != 3 || len(before) < 5 || before[len(before)-4] != ' ' {
+		return 0, false
+	}
+	first := before[len(before)-3:]
+	return len(before) - 4, codeDigits(first + last)
 }
 
 // keyWithCode builds the result of keyAndCode when key is a valid key on

@@ -57,6 +57,39 @@ func Classify(input string) Result {
 		}
 		return notAKey(FormatText, fmt.Sprintf("the input is more than %d bytes long, far longer than any TOTP Key", MaxInputBytes))
 	}
+	r := classifyNormalized(input)
+	if strings.Contains(input, "=3D") {
+		// One quoted-printable escape alone is no sign of a mail's
+		// encoding (a key may start with 3D). When only the decoded
+		// reading is a key, that is the reading; when both are, the key
+		// as written stands, with a warning that names the other.
+		alt := classifyNormalized(strings.Replace(input, "=3D", "=", 1))
+		switch {
+		case alt.Class != ClassValid:
+		case r.Class != ClassValid:
+			alt.Changes |= changeQuotedPrintable
+			alt.Topic = "cleaned-key"
+			return alt
+		case alt.Key != r.Key && !r.Changes.Has(ChangeQuotedPrintable):
+			r.Warnings = append(r.Warnings, Warning{ID: WarningQuotedPrintableSuspected, Message: quotedPrintableSuspicion})
+		}
+	}
+	return r
+}
+
+// classifyNormalized is Classify of an input not too long to read:
+// normalised first when it needs it.
+func classifyNormalized(input string) Result {
+	if mayNeedNormalizing(input) {
+		if n := Normalize(input); n.Changes != 0 && !isBinary(input) {
+			return n.classify(input)
+		}
+	}
+	return classifyText(input)
+}
+
+// classifyText is Classify of text that needs no normalising.
+func classifyText(input string) Result {
 	t, base, changes := trimEnds(input, 0)
 	if t == "" {
 		return Result{
@@ -70,6 +103,7 @@ func Classify(input string) Result {
 		}
 	}
 	withLabel := t
+	whole, wholeBase := t, base
 	t, base, changes = unwrap(t, base, changes)
 	label := "" // credential.go: the credential a label names, "Password:"
 	if changes&changeLabel != 0 {
@@ -95,6 +129,9 @@ func Classify(input string) Result {
 		}
 	}
 	r := classifyBody(t, base)
+	if kw, ok := keysInWords(whole, wholeBase, &r); ok {
+		return kw
+	}
 	if r.Class == ClassCode || r.HasProblem(ReasonNotAKey) {
 		// A code, words, a number or binary data: there is no key for
 		// the cleaning to have made, so none is reported.

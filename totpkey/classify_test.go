@@ -93,7 +93,7 @@ func TestClassify(t *testing.T) {
 		{"pasted twice", testKey + testKey, ClassMalformed, FormatBase32, []ReasonID{ReasonPastedTwice}, nil, testKey},
 		{"pasted twice with space", testKey + " " + testKey, ClassMalformed, FormatBase32, []ReasonID{ReasonPastedTwice}, []ReasonID{ChangeWhitespace}, testKey},
 		{"error message", "Failed to generate TOTP", ClassMalformed, FormatText, []ReasonID{ReasonNotAKey}, nil, ""},
-		{"sentence with key", "my key is " + testKey, ClassMalformed, FormatText, []ReasonID{ReasonNotAKey}, nil, ""},
+		{"sentence with key", "my key is " + testKey, ClassValid, FormatText, nil, []ReasonID{ChangeText}, testKey},
 		{"web address", "https://kite.zerodha.com/", ClassMalformed, FormatURL, []ReasonID{ReasonNotAKey}, nil, ""},
 		{"www address", "www.example.com", ClassMalformed, FormatURL, []ReasonID{ReasonNotAKey}, nil, ""},
 		{"e-mail", "trader@example.com", ClassMalformed, FormatEmail, []ReasonID{ReasonNotAKey}, nil, ""},

@@ -105,7 +105,9 @@ func TestKeyAndCode(t *testing.T) {
 		{testKey + "\t4829137", "this is a TOTP Key followed by a 7-digit one-time code", 18},
 		{"48291375  " + testKey, "this is a TOTP Key preceded by an 8-digit one-time code", 1},
 		{"Key: " + testKey + " 482913", "followed by a 6-digit one-time code", 23},
-		{"JBSW Y3DP EHPK 3PXP 482 913", "", 0},
+		{"JBSW Y3DP EHPK 3PXP 482 913", "this is a TOTP Key followed by a 6-digit one-time code", 21},
+		{"482 913 JBSW Y3DP EHPK 3PXP", "this is a TOTP Key preceded by a 6-digit one-time code", 1},
+		{"JBSW Y3DP EHPK 3PXP 48 2913", "", 0},
 	}
 	for _, tt := range tests {
 		r := Classify(tt.input)
@@ -142,7 +144,7 @@ func TestSettingsWarnings(t *testing.T) {
 		{"8 digits", link + "&digits=8", []ReasonID{WarningNonDefaultDigits}},
 		{"60 seconds", link + "&period=60", []ReasonID{WarningNonDefaultPeriod}},
 		{"SHA256", link + "&algorithm=sha256", []ReasonID{WarningNonDefaultAlgorithm}},
-		{"all three", link + "&digits=8&period=60&algorithm=SHA256", WarningIDs()},
+		{"all three", link + "&digits=8&period=60&algorithm=SHA256", WarningIDs()[:3]},
 		{"HOTP", "otpauth://hotp/X?secret=" + testKey + "&digits=8", nil},
 		{"bare key", testKey, nil},
 		{"8-digit export account", exporttest.Link(exporttest.Payload(1, 0, 1, exporttest.Account{Secret: exporttest.Secret20, Digits: 2})), []ReasonID{WarningNonDefaultDigits}},
@@ -181,7 +183,7 @@ func TestLinkMessages(t *testing.T) {
 		{"otpauth:/totp/X?secret=" + testKey, `the otpauth link is missing the "//" after "otpauth:"`},
 		{"otpauth:totp/X?secret=" + testKey, `the otpauth link is missing the "//" after "otpauth:"`},
 		{"otpauth:///X?secret=" + testKey, "the otpauth link has no type"},
-		{"otpauth://steam/X?secret=" + testKey, `the otpauth link is of type "stea…"`},
+		{"otpauth://steam/X?secret=" + testKey, `the otpauth link is of type "steam"`},
 	}
 	for _, tt := range tests {
 		r := Classify(tt.input)

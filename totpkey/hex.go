@@ -9,6 +9,11 @@ import (
 // minHexChars is the shortest hexadecimal secret recognised: 80 bits.
 const minHexChars = 20
 
+// hexSeedDigits reports whether n digits are as many as a hexadecimal
+// HMAC key of SHA1, SHA256 or SHA512 has (20, 32 or 64 bytes): a number
+// that long is a secret written in hexadecimal, not an account number.
+func hexSeedDigits(n int) bool { return n == 40 || n == 64 || n == 128 }
+
 // mayBeHex reports whether what the scan counted allows a hexadecimal
 // secret: "0x" before it, bytes in pairs with colons ("de:ad:be:ef"), or
 // digits that hex has and base32 lacks with nothing outside the two

@@ -38,8 +38,11 @@ func classifyMigrationAccount(a *link.MigrationAccount, index, count int, batch 
 		Name:      a.Name,
 		Algorithm: a.Algorithm,
 		Digits:    a.Digits,
-		Period:    migrationPeriod,
 		Counter:   a.Counter,
+	}
+	if a.Type != "hotp" {
+		// An HOTP account has a counter and no period.
+		account.Period = migrationPeriod
 	}
 	which := MaskText(a.Label(index, count)) // a name can be a key
 	if len(a.Secret) == 0 {

@@ -75,7 +75,7 @@ func TestClassifyAllExportAccounts(t *testing.T) {
 	}{
 		{ClassValid, "", exporttest.Key(exporttest.Secret20), link.Account{Type: "totp", Issuer: "Zerodha", Name: "AB1234", Algorithm: "SHA1", Digits: 6, Period: 30}},
 		{ClassValid, "", exporttest.Key(exporttest.Secret10), link.Account{Type: "totp", Issuer: "Mail", Name: "alice@example.com", Algorithm: "SHA256", Digits: 8, Period: 30}},
-		{ClassMalformed, ReasonNotTOTP, exporttest.Key(exporttest.Secret20), link.Account{Type: "hotp", Issuer: "Bank", Name: "counter", Algorithm: "SHA1", Digits: 6, Period: 30, Counter: 42}},
+		{ClassMalformed, ReasonNotTOTP, exporttest.Key(exporttest.Secret20), link.Account{Type: "hotp", Issuer: "Bank", Name: "counter", Algorithm: "SHA1", Digits: 6, Counter: 42}},
 		{ClassMalformed, ReasonTooShort, "", link.Account{Type: "totp", Name: "short", Algorithm: "SHA1", Digits: 6, Period: 30}},
 		{ClassMalformed, ReasonBadURI, "", link.Account{Type: "totp", Name: "nosecret", Algorithm: "SHA1", Digits: 6, Period: 30}},
 		{ClassMalformed, ReasonBadURI, "", link.Account{Type: "totp", Name: "md5", Algorithm: "MD5", Digits: 6, Period: 30}},

@@ -33,6 +33,9 @@ const (
 	// ReasonOtherCredential is another credential of a trading account
 	// pasted as the key; Problem.Credential names it.
 	ReasonOtherCredential ReasonID = "other-credential"
+	// ReasonTwoKeys is two different keys in one input ("old: … new: …"):
+	// which one to paste is the user's to say.
+	ReasonTwoKeys ReasonID = "two-keys"
 )
 
 // Warnings: what to know about a valid key whose link sets other codes
@@ -47,12 +50,25 @@ const (
 	// WarningNonDefaultAlgorithm is an account that uses SHA256 or SHA512,
 	// not SHA1.
 	WarningNonDefaultAlgorithm ReasonID = "non-default-algorithm"
+	// WarningPastedTwiceSuspected is a key whose two halves are the same:
+	// pasted twice, or a key that is so by design (the RFC 6238 test
+	// seed). A code check settles which (see the code package).
+	WarningPastedTwiceSuspected ReasonID = "pasted-twice-suspected"
+	// WarningQuotedPrintableSuspected is a key after "=3D": the key with
+	// 3D in front, or, in a mail's raw source, the key after an encoded
+	// "=". A code check settles which.
+	WarningQuotedPrintableSuspected ReasonID = "quoted-printable-suspected"
 )
+
+// quotedPrintableSuspicion is the message of WarningQuotedPrintableSuspected.
+const quotedPrintableSuspicion = "the key follows \"=3D\", which is how a mail's raw source writes \"=\": if you copied it " +
+	"from a mail's source, the key is the part after 3D; `totpkey validate --code CODE` with each settles which"
 
 // WarningIDs lists every warning id, in the order Result.Warnings has
 // them.
 func WarningIDs() []ReasonID {
-	return []ReasonID{WarningNonDefaultDigits, WarningNonDefaultPeriod, WarningNonDefaultAlgorithm}
+	return []ReasonID{WarningNonDefaultDigits, WarningNonDefaultPeriod, WarningNonDefaultAlgorithm, WarningPastedTwiceSuspected,
+		WarningQuotedPrintableSuspected}
 }
 
 // Changes: cleaning that turns the input into the key to paste.
@@ -65,6 +81,14 @@ const (
 	ChangeQuotes     ReasonID = "quotes"
 	ChangeLabel      ReasonID = "label"
 	ChangeURI        ReasonID = "uri"
+	// The changes of what mail, web pages and chat apps do to text (see
+	// Normalize), and of a key taken out of the words around it.
+	ChangeFullwidth       ReasonID = "fullwidth"
+	ChangeHTML            ReasonID = "html"
+	ChangeQuotedPrintable ReasonID = "quoted-printable"
+	ChangeEmphasis        ReasonID = "emphasis"
+	ChangeSymbols         ReasonID = "symbols"
+	ChangeText            ReasonID = "text"
 )
 
 // ProblemIDs lists every problem reason id of the contract, in the
@@ -74,7 +98,7 @@ func ProblemIDs() []ReasonID {
 		ReasonEmpty, ReasonOneTimeCode, ReasonInvalidCharacter, ReasonBadLength,
 		ReasonTooShort, ReasonBadPadding, ReasonHexKey, ReasonNotTOTP,
 		ReasonBadURI, ReasonPastedTwice, ReasonNoQR, ReasonNotAKey,
-		ReasonKeyWithCode, ReasonPartialKey, ReasonOtherCredential,
+		ReasonKeyWithCode, ReasonPartialKey, ReasonOtherCredential, ReasonTwoKeys,
 	}
 }
 
@@ -84,12 +108,14 @@ func ChangeIDs() []ReasonID {
 	return []ReasonID{
 		ChangeWhitespace, ChangeSeparators, ChangeLowercase, ChangeInvisible,
 		ChangePadding, ChangeQuotes, ChangeLabel, ChangeURI,
+		ChangeFullwidth, ChangeHTML, ChangeQuotedPrintable, ChangeEmphasis,
+		ChangeSymbols, ChangeText,
 	}
 }
 
 // Changes is the set of cleaning steps applied to an input. It is a bit set
 // so that classifying a clean key allocates nothing.
-type Changes uint16
+type Changes uint32
 
 const (
 	changeWhitespace Changes = 1 << iota
@@ -100,6 +126,12 @@ const (
 	changeQuotes
 	changeLabel
 	changeURI
+	changeFullwidth
+	changeHTML
+	changeQuotedPrintable
+	changeEmphasis
+	changeSymbols
+	changeText
 
 	// The bits below say more about a change than its id: each is
 	// reported under the id of changeIDsOf, with a message of its own, so
@@ -130,12 +162,14 @@ func (c Changes) ids() Changes {
 	if c&changePunctuation != 0 {
 		c |= changeSeparators
 	}
-	return c & (changeURI<<1 - 1)
+	return c & (changeText<<1 - 1)
 }
 
 var changeIDs = [...]ReasonID{
 	ChangeWhitespace, ChangeSeparators, ChangeLowercase, ChangeInvisible,
 	ChangePadding, ChangeQuotes, ChangeLabel, ChangeURI,
+	ChangeFullwidth, ChangeHTML, ChangeQuotedPrintable, ChangeEmphasis,
+	ChangeSymbols, ChangeText,
 }
 
 var changeMessages = [...]string{
@@ -147,6 +181,24 @@ var changeMessages = [...]string{
 	"removed the quotes around the key",
 	"removed the label in front of the key",
 	"took the key out of the otpauth link",
+	"changed full-width or other compatibility forms of letters and digits (from East Asian keyboards or styled text) to plain ones",
+	"decoded HTML entities (&nbsp;, &#8203;, &amp;) and removed HTML tags (<b>, <code>)",
+	"undid the mail's quoted-printable encoding (an = at a line end, =3D)",
+	"removed Markdown or chat-app emphasis around the key (*bold*, _italic_, ~strike~, ``` code fences)",
+	"removed the emoji or symbols before or after the key",
+	"took the key out of the words or code around it",
+}
+
+// With returns the set with the change of the given id added; an id that
+// is not a change adds nothing. The scanner uses it for a key it joined
+// over a line break.
+func (c Changes) With(id ReasonID) Changes {
+	for i, cid := range changeIDs {
+		if cid == id {
+			return c | 1<<i
+		}
+	}
+	return c
 }
 
 // Has reports whether the change with the given id is in the set.

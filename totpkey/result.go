@@ -115,6 +115,10 @@ type CodeCheck struct {
 	// CheckCode tried (two for each 1, one for each other look-alike,
 	// multiplied); zero when no repair was tried.
 	RepairsTried int
+	// PastedTwice is set when the half of a key of two equal halves gave
+	// the code and the whole did not: the key was pasted twice, and
+	// RepairedKey is the half.
+	PastedTwice bool
 	// RepairMatches is how many of those readings produce the code. One
 	// means the repair is confirmed; more means the code cannot tell them
 	// apart, and nothing is confirmed.

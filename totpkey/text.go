@@ -44,12 +44,22 @@ var codeMessages = [...]string{
 // and many characters that no key has.
 func (s *bodyScan) text() (Format, string) {
 	ts := &s.tokens
+	if ts.loneLower > 0 && ts.groupLen < MinKeyChars && (ts.count < 2 || s.runes < MinKeyChars) {
+		// One lower-case letter in a group is a slip of the hand only in
+		// a key written in groups; in a word alone ("IDs") it is a word.
+		ts.loneLower, ts.upperOnly, ts.mixed = 0, ts.upperOnly-1, ts.mixed+1
+	}
 	if ts.count >= 2 && s.lower == s.runes && (s.runes < MinKeyChars && (ts.ragged || ts.groupLen != 4) || ts.count >= 3 && ts.ragged) {
 		// Lower-case letters alone, as words of their own lengths: a
 		// key in groups has groups of four, and digits.
 		return FormatText, "this reads like words, not a TOTP Key: a key is a string of letters A to Z and digits 2 to 7, at least 16 long"
 	}
 	words := ts.words + ts.capitalized
+	if ts.count >= 2 && ts.groupLen >= MinKeyChars && words >= 1 {
+		// A key and a word after it ("… Regards"): a key in groups has
+		// no group this long.
+		return FormatText, "this reads like words or a sentence, not a TOTP Key"
+	}
 	if ts.count >= 2 && (words >= 2 || words >= 1 && ts.ragged || ts.mixed > 0 ||
 		ts.lowerOnly > 0 && ts.upperOnly > 0 && ts.ragged) {
 		return FormatText, "this reads like words or a sentence, not a TOTP Key"

@@ -38,6 +38,7 @@ type tokenStats struct {
 	longCapital int  // long tokens whose only capital is the first letter
 	lowerOnly   int  // tokens with lower-case letters only
 	upperOnly   int  // tokens with upper-case letters only
+	loneLower   int  // of which tokens with a single lower-case letter
 	groupLen    int  // length of the first token
 	ragged      bool // tokens are not groups of one length (the last may be shorter)
 	lastLen     int
@@ -60,6 +61,12 @@ func (s *tokenStats) end(t *tokenScan, text string, i int) {
 		s.longCapital++
 	case t.lower > 0 && t.upper == 1 && t.firstUpper:
 		s.capitalized++
+	case t.lower == 1 && (t.n >= MinKeyChars && t.upper > 1 || t.n >= 2 && t.n <= 8 && s.loneLower == 0 && (t.n >= 3 || s.count > 1)):
+		// One lower-case letter in a long capital token, or in one group
+		// of a key written in groups: a letter typed in the wrong case,
+		// not base64.
+		s.loneLower++
+		s.upperOnly++
 	case t.lower > 0 && t.upper > 0:
 		s.mixed++
 	case t.lower > 0:

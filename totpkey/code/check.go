@@ -128,6 +128,11 @@ func abs(n int) int {
 //     produce code, those problems get that letter as Suggestion and
 //     Confirmed set, and r.CodeCheck.RepairedKey holds the repaired key. The
 //     class stays ClassMalformed: the key as given is still wrong.
+//   - For a key suspected of being pasted twice (Result.WholeKey), Check
+//     tries the whole key and its half: the whole key alone making the code
+//     withdraws the suspicion (the result becomes the valid whole key), the
+//     half alone confirms it (the problem's Confirmed is set and
+//     r.CodeCheck.RepairedKey holds the half).
 //   - Otherwise (a one-time code, a key with other problems) there is no key
 //     to check and r.CodeCheck stays nil.
 //
@@ -160,12 +165,50 @@ func Check(r *totpkey.Result, code string, at time.Time, window int) error {
 		if !ok {
 			r.Topic = string(totpkey.ReasonCodeMismatch)
 		}
+	case r.HasProblem(totpkey.ReasonPastedTwice):
+		return checkPastedTwice(r, p, digits, at, window)
 	case r.Class == totpkey.ClassMalformed:
 		plan, ok := planRepair(r)
 		if !ok {
 			return nil
 		}
 		r.CodeCheck = plan.run(r, p, []byte(digits), at, window)
+	}
+	return nil
+}
+
+// checkPastedTwice is Check of a key whose two halves are the same.
+func checkPastedTwice(r *totpkey.Result, p Params, digits string, at time.Time, window int) error {
+	whole, _, ok := r.WholeKey()
+	if !ok {
+		return nil
+	}
+	half := r.Key
+	match := func(key string) (int, bool, error) {
+		g, err := NewGenerator(key, p)
+		if err != nil {
+			return 0, false, fmt.Errorf("checking the code: %w", err)
+		}
+		offset, ok := g.Match(digits, at, window)
+		return offset, ok, nil
+	}
+	wholeOffset, wholeOK, err := match(whole)
+	if err != nil {
+		return err
+	}
+	halfOffset, halfOK, err := match(half)
+	if err != nil {
+		return err
+	}
+	r.SettlePastedTwice(wholeOK, halfOK)
+	switch {
+	case wholeOK && !halfOK:
+		r.CodeCheck = &totpkey.CodeCheck{Matched: true, OffsetSteps: wholeOffset, Period: p.Period, Window: window}
+	case halfOK && !wholeOK:
+		r.CodeCheck = &totpkey.CodeCheck{Matched: true, OffsetSteps: halfOffset, Period: p.Period, Window: window,
+			RepairedKey: half, RepairsTried: 1, RepairMatches: 1, PastedTwice: true}
+	default:
+		r.CodeCheck = &totpkey.CodeCheck{Period: p.Period, Window: window}
 	}
 	return nil
 }

@@ -42,22 +42,21 @@ func ParseOTPAuth(s string) (*OTPAuth, error) {
 	if u.Opaque != "" || !hasPrefixFold(s, "otpauth://") {
 		return nil, errors.New(`the otpauth link is missing the "//" after "otpauth:"; a TOTP link starts with otpauth://totp/`)
 	}
-	query, err := url.ParseQuery(u.RawQuery)
-	if err != nil {
+	if _, err := url.ParseQuery(u.RawQuery); err != nil {
 		return nil, errors.New("the otpauth link's parameters cannot be read: a % escape is broken")
 	}
-	link := &OTPAuth{Account: linkAccount(u, query), SecretOffset: -1}
+	link := &OTPAuth{Account: linkAccount(u), SecretOffset: -1}
 	switch link.Account.Type {
 	case "totp", "hotp":
 	case "":
 		return nil, errors.New("the otpauth link has no type (totp or hotp) after otpauth://; a TOTP link starts with otpauth://totp/")
 	default:
-		return nil, fmt.Errorf("the otpauth link is of type %q; TOTP links start with otpauth://totp/", clip(link.Account.Type, 4))
+		return nil, fmt.Errorf("the otpauth link is of type %q; TOTP links start with otpauth://totp/", clipValue(link.Account.Type))
 	}
-	if msg := readParams(query, &link.Account); msg != "" {
+	if msg := readParams(u.RawQuery, &link.Account); msg != "" {
 		return link, errors.New(msg)
 	}
-	secret, rawAt := secretParam(u.RawQuery)
+	secret, rawAt := param(u.RawQuery, "secret")
 	if strings.TrimSpace(secret) == "" {
 		return link, errors.New("the otpauth link has no secret= parameter with a key in it")
 	}
@@ -71,12 +70,15 @@ func ParseOTPAuth(s string) (*OTPAuth, error) {
 // linkAccount is the account of an otpauth link as pquerna/otp's Key
 // gives it (Type, Issuer, AccountName): the type is the host, the account
 // name is the path after an "Issuer:" prefix, and the issuer is the issuer=
-// parameter or else that prefix.
-func linkAccount(u *url.URL, query url.Values) Account {
+// parameter or else that prefix. The spaces after the colon belong to the
+// separator, as the Key-Uri-Format grammar has it
+// (issuer ":" *"%20" accountname): "Provider1:%20%20Alice%20Smith" is the
+// account "Alice Smith".
+func linkAccount(u *url.URL) Account {
 	name := strings.TrimPrefix(u.Path, "/")
-	issuer := query.Get("issuer")
+	issuer, _ := param(u.RawQuery, "issuer")
 	if prefix, rest, ok := strings.Cut(name, ":"); ok {
-		name = rest
+		name = strings.TrimLeft(rest, " ")
 		if issuer == "" {
 			issuer = prefix
 		}
@@ -84,27 +86,27 @@ func linkAccount(u *url.URL, query url.Values) Account {
 	return Account{Type: strings.ToLower(u.Host), Issuer: issuer, Name: name}
 }
 
-// secretParam returns the value of the link's secret parameter and the
-// byte offset of that value in the raw query when it is written without
-// escapes, or -1. The parameter named exactly "secret" wins, as in
-// pquerna/otp; otherwise the first one whose name is "secret" in another
-// case ("SECRET=", "Secret="). Parameters are read in the order the link
-// has them, so the answer never depends on map order. rawQuery has already
-// been parsed without error.
-func secretParam(rawQuery string) (string, int) {
+// param returns the value of the link's parameter name and the byte
+// offset of that value in the raw query when it is written without
+// escapes, or -1. The parameter named exactly so wins, as in pquerna/otp;
+// otherwise the first one whose name is the same in another case
+// ("SECRET=", "Period="), as hectorm/otpauth reads them. Parameters are
+// read in the order the link has them, so the answer never depends on map
+// order. rawQuery has already been parsed without error.
+func param(rawQuery, name string) (string, int) {
 	value, at, found := "", -1, false
 	offset := 0
 	for part := range strings.SplitSeq(rawQuery, "&") {
 		rawName, rawValue, _ := strings.Cut(part, "=")
-		name, err := url.QueryUnescape(rawName)
-		if err == nil && strings.EqualFold(name, "secret") && (!found || name == "secret") {
+		n, err := url.QueryUnescape(rawName)
+		if err == nil && strings.EqualFold(n, name) && (!found || n == name) {
 			v, err := url.QueryUnescape(rawValue)
 			if err == nil {
 				value, at = v, -1
 				if !strings.ContainsAny(rawValue, "%+") {
 					at = offset + len(rawName) + 1
 				}
-				if name == "secret" {
+				if n == name {
 					return value, at
 				}
 				found = true
@@ -115,30 +117,66 @@ func secretParam(rawQuery string) (string, int) {
 	return value, at
 }
 
-// readParams checks the digits, period and algorithm of a link and copies
-// them into account. It returns what is wrong, or "".
-func readParams(query url.Values, account *Account) string {
-	if v := query.Get("digits"); v != "" {
+// clipValue shortens a parameter value for a message: a value that is not
+// a secret is shown whole unless it is long ("algorithm=SHA3-256",
+// "period=9000000"); one that could be a key put in the wrong parameter
+// (ten or more base32 characters alone) shows only its first four.
+func clipValue(v string) string {
+	if base32Like(v) {
+		return clip(v, 4)
+	}
+	return clip(v, maxShownValue)
+}
+
+// base32Like reports whether v is ten or more base32 characters (either
+// case, = padding) and nothing else.
+func base32Like(v string) bool {
+	if len(v) < 10 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= '2' && c <= '7' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '=') {
+			return false
+		}
+	}
+	return true
+}
+
+// maxShownValue is the longest parameter value a message shows whole.
+const maxShownValue = 32
+
+// readParams checks the digits, period, algorithm and counter of a link
+// and copies them into account. It returns what is wrong, or "".
+func readParams(rawQuery string, account *Account) string {
+	if v, _ := param(rawQuery, "digits"); v != "" {
 		d, err := strconv.Atoi(v)
 		if err != nil || d < MinDigits || d > MaxDigits {
-			return "the otpauth link asks for digits=" + clip(v, 4) + "; TOTP codes have 6, 7 or 8 digits"
+			return "the otpauth link asks for digits=" + clipValue(v) + "; TOTP codes have 6, 7 or 8 digits"
 		}
 		account.Digits = d
 	}
-	if v := query.Get("period"); v != "" {
+	if v, _ := param(rawQuery, "period"); v != "" {
 		p, err := strconv.Atoi(v)
 		if err != nil || p < 1 || p > MaxPeriod {
-			return "the otpauth link asks for period=" + clip(v, 4) +
+			return "the otpauth link asks for period=" + clipValue(v) +
 				"; a period is a number of seconds from 1 to " + strconv.Itoa(MaxPeriod)
 		}
 		account.Period = p
 	}
-	if v := query.Get("algorithm"); v != "" {
+	if v, _ := param(rawQuery, "algorithm"); v != "" {
 		a, err := ParseAlgorithm(v)
 		if err != nil {
-			return "the otpauth link asks for algorithm=" + clip(v, 4) + "; TOTP uses SHA1, SHA256 or SHA512"
+			return "the otpauth link asks for algorithm=" + clipValue(v) + "; TOTP uses SHA1, SHA256 or SHA512"
 		}
 		account.Algorithm = string(a)
+	}
+	if v, _ := param(rawQuery, "counter"); v != "" && account.Type == "hotp" {
+		c, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return "the otpauth link asks for counter=" + clipValue(v) + "; an HOTP counter is a whole number from 0"
+		}
+		account.Counter = c
 	}
 	return ""
 }

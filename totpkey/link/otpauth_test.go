@@ -28,15 +28,11 @@ func TestLinkAccountMatchesPquerna(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		query, err := url.ParseQuery(u.RawQuery)
-		if err != nil {
-			t.Fatal(err)
-		}
 		key, err := otp.NewKeyFromURL(link)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := linkAccount(u, query)
+		got := linkAccount(u)
 		want := Account{Type: strings.ToLower(key.Type()), Issuer: key.Issuer(), Name: key.AccountName()}
 		if got != want {
 			t.Errorf("%s: got %+v, pquerna/otp reads %+v", link, got, want)
@@ -44,7 +40,7 @@ func TestLinkAccountMatchesPquerna(t *testing.T) {
 	}
 }
 
-// TestSecretParam covers which secret parameter a link's key is read from
+// TestSecretParam covers, through param, which secret parameter a link's key is read from
 // and where its value starts: exact "secret" beats other cases whatever
 // their order, the first of several wins, and an escaped value has no
 // position (its characters do not map one to one).
@@ -68,9 +64,9 @@ func TestSecretParam(t *testing.T) {
 		{"empty query", "", "", -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, at := secretParam(tc.rawQuery)
+			got, at := param(tc.rawQuery, "secret")
 			if got != tc.want || at != tc.wantAt {
-				t.Errorf("secretParam(%q) = %q, %d; want %q, %d", tc.rawQuery, got, at, tc.want, tc.wantAt)
+				t.Errorf("param(%q, secret) = %q, %d; want %q, %d", tc.rawQuery, got, at, tc.want, tc.wantAt)
 			}
 			if at >= 0 && !strings.HasPrefix(tc.rawQuery[at:], got) {
 				t.Errorf("position %d of %q does not start the value %q", at, tc.rawQuery, got)

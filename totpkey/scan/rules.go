@@ -351,6 +351,10 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 	// long enough to be a key, which ordinary text seldom is.
 	groups, chars := 1, first.chars
 	upper, lower := first.upper > 0, first.lower > 0
+	loneLower := false
+	if first.lower == 1 {
+		lower, loneLower = false, true
+	}
 	for j := i + 1; j < len(toks) && groups < maxScanGroups; j++ {
 		prev, g := &toks[j-1], &toks[j]
 		if g.kind != scanTokWord || g.start-prev.end != sepLen ||
@@ -358,15 +362,25 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 			g.chars > size || prev.padEnd != prev.end {
 			break
 		}
-		if upper && g.lower > 0 || lower && g.upper > 0 {
+		if lone := !lower && g.lower == 1 && g.upper+1 < g.chars+1 && !loneLower && (upper || g.upper > 0); lone {
+			upper = true
+			loneLower = true // one letter typed in the wrong case: still the key
+		} else if upper && g.lower > 0 || lower && g.upper > 0 {
 			break // another letter case: the text goes on after the key
+		} else {
+			upper, lower = upper || g.upper > 0, lower || g.lower > 0
 		}
-		upper, lower = upper || g.upper > 0, lower || g.lower > 0
 		groups++
 		chars += g.chars
 		if g.chars < size {
 			break // a shorter group ends the key
 		}
+	}
+	if last := &toks[i+groups-1]; groups > 2 && last.onlyDigits() && last.chars == 3 && i+groups < len(toks) &&
+		toks[i+groups].onlyDigits() && toks[i+groups].chars == 3 && scanSingleSeparator(line, last.end, toks[i+groups].start, true) {
+		// "… 3PXP 482 913": the code in two groups after the key.
+		groups--
+		chars -= last.chars
 	}
 	if groups < 2 || chars < totpkey.MinKeyChars && (groups < 3 || chars < minGroupedKeyChars) ||
 		s.flags(first)&scanWordCommon != 0 {
@@ -409,7 +423,8 @@ func (s *Scanner) groupedKeyAt(line []byte, toks []scanToken, i int) int {
 func scanLooksLikeKey(st *runStats, keyCtx, spreadDigits bool) bool {
 	n := st.chars
 	letters := st.letters()
-	if st.upper > 0 && st.lower > 0 || letters*2 < n {
+	loneLower := st.lower == 1 && st.upper >= 2 && n >= totpkey.MinKeyChars // a letter typed in the wrong case
+	if st.upper > 0 && st.lower > 0 && !loneLower || letters*2 < n {
 		return false
 	}
 	bad := st.lookDigit + st.foreign
@@ -423,6 +438,12 @@ func scanLooksLikeKey(st *runStats, keyCtx, spreadDigits bool) bool {
 	// Vowels per hundred letters: random base32 letters have about 19,
 	// words about 40. Letter pairs common in English per hundred: random
 	// letters about 22, words mostly over 60.
+	if st.b32digit >= 3 && st.trans >= 5 && st.lookDigit == 0 && st.foreign == 0 {
+		// Base32 digits all through it ("6OK4G5UI6URIDIDE"): no word or
+		// name mixes letters and digits like that, however many vowels
+		// its letters have.
+		return true
+	}
 	vowels := st.vowels * 100 / max(letters, 1)
 	wordish := st.pairs >= 3 && st.common*100/st.pairs >= 60
 	switch {

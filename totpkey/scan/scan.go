@@ -49,6 +49,9 @@ type Finding struct {
 	// message, which is not an input, only Format ("text") and Topic are
 	// set.
 	Result totpkey.Result
+
+	// start and end are the byte offsets of Text in its line.
+	start, end int
 }
 
 // Scan finds the keys, one-time codes, otpauth and export links and known
@@ -76,7 +79,7 @@ func (s *Scanner) ScanText(text string, dst []Finding) []Finding {
 		}
 		dst = s.ScanLine(l.Number, l.Text, dst)
 	}
-	return dst
+	return s.Flush(dst)
 }
 
 // Scanner finds keys, codes, links and error messages in text given line by
@@ -96,13 +99,17 @@ type Scanner struct {
 	prevCode, prevNeg, prevKey int
 	// brokers counts the brokers the lines name (see Brokers).
 	brokers broker.Tally
+	// tail is the end of the previous line that a key may go on from.
+	tail keyTail
 }
 
 // Reset forgets the context of the previous line, for a new text, and the
-// brokers named.
+// brokers named. A key finding held back for the line after it is
+// dropped: call Flush first.
 func (s *Scanner) Reset() {
 	s.prevCode, s.prevNeg, s.prevKey = 0, 0, 0
 	s.brokers = broker.Tally{}
+	s.tail.reset()
 }
 
 // Brokers is what the lines scanned since the last Reset say about the
@@ -112,13 +119,35 @@ func (s *Scanner) Reset() {
 func (s *Scanner) Brokers() *broker.Tally { return &s.brokers }
 
 // Skip tells the scanner that a line was left out (too long to read), so
-// that no context carries over it.
-func (s *Scanner) Skip() { s.Reset() }
+// that no context carries over it: a key held back at the line before is
+// reported as it is, with the next line, not joined to it.
+func (s *Scanner) Skip() {
+	s.prevCode, s.prevNeg, s.prevKey = 0, 0, 0
+	s.tail.broken = true
+}
 
 // ScanLine scans one line (without its line ending) and appends what it
 // finds to dst. number is the line's 1-based number, used in the findings.
 // The line may hold any bytes: NUL, invalid UTF-8, control characters.
+//
+// The line is normalised first as Classify normalises an input (HTML
+// entities and tags, quoted-printable escapes, full-width characters,
+// emphasis markers: see totpkey.Normalize); Text and Column are those of
+// the line as given. A key at the end of a line may go on at the start of
+// the next one (a mail wrapped it, or a quoted-printable soft break "="
+// ends the line): such a key is held back until the next line says
+// whether it goes on, and the two parts are joined when together they are
+// one valid key. Call Flush at the end of the text for a key held back.
 func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
+	given := line
+	var norm *totpkey.Normalized
+	if lineNeedsNormalizing(line) {
+		if n := totpkey.Normalize(string(line)); n.Changes != 0 {
+			norm, line = &n, []byte(n.Text)
+		}
+	}
+	dst, consumed := s.continueKey(given, line, norm, dst)
+	mark := len(dst)
 	s.toks = scanTokenize(line, s.toks[:0])
 	s.line = line
 	s.noKeyBefore = 0
@@ -132,16 +161,25 @@ func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 		}
 	}
 	s.brokers.Break() // no name runs from one line into the next
-	col := scanColumns{line: line}
+	col := scanColumns{line: given}
+	span := func(start, end int) (int, int) {
+		if norm == nil {
+			return start, end
+		}
+		return givenSpan(norm, given, start, end)
+	}
 	for i := 0; i < len(toks); {
 		f, next, ok := s.match(line, toks, i)
 		if ok {
 			f.Line = number
-			f.Column = col.at(int(toks[i].start))
 			if f.Kind == FindingErrorMessage {
-				f.Text = string(line[toks[i].start:toks[next-1].end])
+				f.start, f.end = span(int(toks[i].start), int(toks[next-1].end))
+				f.Column = col.at(f.start)
+				f.Text = string(given[f.start:f.end])
 			} else {
-				f.Text = string(line[toks[i].start:f.spanEnd(toks, next)])
+				f.start, f.end = span(int(toks[i].start), int(f.spanEnd(toks, next)))
+				f.Column = col.at(f.start)
+				f.Text = string(given[f.start:f.end])
 				if f.Kind == FindingExportLink {
 					// One finding per account of the export.
 					for _, r := range totpkey.ClassifyAll(f.Text) {
@@ -163,6 +201,9 @@ func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 		}
 		i++
 	}
+	dst = dropConsumed(dst, mark, consumed)
+	dst = s.keysWithCodes(given, dst, mark)
+	dst = s.holdTail(number, given, line, norm, dst, mark, consumed)
 	s.remember(toks)
 	return dst
 }

@@ -189,6 +189,21 @@ func runGenerate(o *generateOptions) error {
 	var bad []totpkey.Result
 	for i := range results {
 		r := &results[i]
+		if whole, w, ok := r.WholeKey(); ok {
+			// Two equal halves: pasted twice, or a key made so (the RFC
+			// 6238 SHA1 seed). The code of the key as given, with the
+			// suspicion as a warning; validate --code settles it.
+			k := *r
+			k.Key = whole
+			e, err := newCodeEntry(&k, s.override)
+			if err != nil {
+				return cmdutil.Failure(err)
+			}
+			e.warnings = append(e.warnings, w)
+			fmt.Fprintf(o.IO.ErrOut, "totpkey: warning: %s\n", w.Message)
+			entries = append(entries, e)
+			continue
+		}
 		if r.Class != totpkey.ClassValid {
 			bad = append(bad, *r)
 			continue

@@ -22,6 +22,9 @@ type codeEntry struct {
 	account *render.AccountView // the same for JSON; nil for a bare key
 	Params  code.Params
 	gen     *code.Generator
+	// warnings are what to know about the codes of this key: the key may
+	// have been pasted twice (pasted-twice-suspected).
+	warnings []totpkey.Warning
 }
 
 // newCodeEntry sets up the generator of a valid result: the parameters of
@@ -129,6 +132,13 @@ type codeView struct {
 	Algorithm       string              `json:"algorithm"`
 	At              string              `json:"at"`
 	Account         *render.AccountView `json:"account,omitempty"`
+	Warnings        []warningView       `json:"warnings,omitempty"`
+}
+
+// warningView is a warning in the JSON of generate, as validate has it.
+type warningView struct {
+	ID      string `json:"id"`
+	Message string `json:"message"`
 }
 
 // writeCodesJSON prints one JSON object per key, one per line.
@@ -146,6 +156,9 @@ func writeCodesJSON(w io.Writer, entries []codeEntry, at time.Time) error {
 			At:              at.UTC().Format(time.RFC3339),
 		}
 		v.Account = e.account
+		for _, w := range e.warnings {
+			v.Warnings = append(v.Warnings, warningView{ID: string(w.ID), Message: w.Message})
+		}
 		if err := enc.Encode(v); err != nil {
 			return cmdutil.Failure(err)
 		}

@@ -134,6 +134,10 @@ func CodeCheckWords(c *totpkey.CodeCheck) string {
 		return "match, " + OffsetWords(c)
 	case c.RepairsTried == 0:
 		return "no match: the key does not give the code you entered, " + WindowWords(c)
+	case c.PastedTwice && c.Matched && c.OffsetSteps != 0:
+		return "match, with the key once: its first half gives this code, so the key was pasted twice; " + OffsetWords(c)
+	case c.PastedTwice && c.Matched:
+		return "match, with the key once: its first half gives this code, so the key was pasted twice"
 	case c.Matched && c.OffsetSteps != 0:
 		return "match, once the look-alike characters are read as the letters the code confirmed above; " + OffsetWords(c)
 	case c.Matched:

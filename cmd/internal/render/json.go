@@ -79,6 +79,9 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 		dst = appendStringField(dst, n, "algorithm", a.Algorithm)
 		dst = appendIntField(dst, n, "digits", a.Digits)
 		dst = appendIntField(dst, n, "period", a.Period)
+		if a.Counter != nil {
+			dst = strconv.AppendUint(appendFieldName(dst, n, "counter"), *a.Counter, 10)
+		}
 		dst = append(dst, '}')
 	}
 	if b := v.Batch; b != nil {

@@ -78,6 +78,8 @@ func fill(v reflect.Value, s string) {
 		v.SetString(s)
 	case reflect.Int, reflect.Int32, reflect.Int64:
 		v.SetInt(-7)
+	case reflect.Uint, reflect.Uint32, reflect.Uint64:
+		v.SetUint(7)
 	case reflect.Bool:
 		v.SetBool(true)
 	case reflect.Pointer:

@@ -90,6 +90,9 @@ type AccountView struct {
 	Algorithm string `json:"algorithm,omitempty"`
 	Digits    int    `json:"digits,omitempty"`
 	Period    int    `json:"period,omitempty"`
+	// Counter is an HOTP account's counter, there for HOTP accounts
+	// only (0 included); a TOTP account has a period instead.
+	Counter *uint64 `json:"counter,omitempty"`
 }
 
 // batchView is the place of an export QR code in its export: index counts
@@ -117,6 +120,7 @@ type ViewStorage struct {
 	secret   secretView
 	account  AccountView
 	batch    batchView
+	counter  uint64
 }
 
 // changeOrder is totpkey.ChangeIDs, computed once.
@@ -147,7 +151,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		if p.Char != 0 {
 			pv.Char = cmdutil.RuneString(p.Char)
 		}
-		if r.CodeCheck != nil && p.Suggestion != "" {
+		if r.CodeCheck != nil && (p.Suggestion != "" || p.ID == totpkey.ReasonPastedTwice) {
 			pv.Confirmed = &p.Confirmed
 		}
 		v.Problems = append(v.Problems, pv)
@@ -181,6 +185,10 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		if !showSecret {
 			// A link can carry the key in its path or issuer.
 			st.account.Issuer, st.account.Name = totpkey.MaskText(a.Issuer), totpkey.MaskText(a.Name)
+		}
+		if a.Type == "hotp" {
+			st.counter = a.Counter
+			st.account.Counter = &st.counter
 		}
 		v.Account = &st.account
 	}

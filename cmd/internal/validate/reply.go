@@ -256,12 +256,18 @@ func sentence(s string) string {
 // full stop at the end from dashes between groups.
 func cleaningForReply(r *totpkey.Result) string {
 	phrases := map[totpkey.ReasonID]string{
-		totpkey.ChangeWhitespace: "the spaces are removed",
-		totpkey.ChangeLowercase:  "it is written in capital letters",
-		totpkey.ChangeInvisible:  "the invisible characters copied with it are removed",
-		totpkey.ChangePadding:    "the = signs at the end are removed",
-		totpkey.ChangeQuotes:     "the quotes around it are removed",
-		totpkey.ChangeLabel:      "the label in front of it is removed",
+		totpkey.ChangeWhitespace:      "the spaces are removed",
+		totpkey.ChangeLowercase:       "it is written in capital letters",
+		totpkey.ChangeInvisible:       "the invisible characters copied with it are removed",
+		totpkey.ChangePadding:         "the = signs at the end are removed",
+		totpkey.ChangeQuotes:          "the quotes around it are removed",
+		totpkey.ChangeLabel:           "the label in front of it is removed",
+		totpkey.ChangeFullwidth:       "its full-width letters and digits are typed as ordinary ones",
+		totpkey.ChangeHTML:            "the web page's HTML codes (such as &nbsp;) are removed",
+		totpkey.ChangeQuotedPrintable: "the mail's encoding (an = at a line end, =3D) is undone",
+		totpkey.ChangeEmphasis:        "the * _ ~ or ``` marks around it are removed",
+		totpkey.ChangeSymbols:         "the emoji or symbols next to it are removed",
+		totpkey.ChangeText:            "it is copied without the words around it",
 	}
 	var parts []string
 	for _, id := range r.Changes.List() {

@@ -139,7 +139,9 @@ func (run *scanRun) render(b *scanBatch) {
 	s := &b.scanner
 	s.Reset()
 	if b.hasCtx {
-		s.ScanLine(0, b.ctx, nil)
+		// The line before the batch gives its context only: a key at its
+		// end was reported by the batch before, not joined across.
+		s.Flush(s.ScanLine(0, b.ctx, nil))
 	}
 	for _, it := range b.items {
 		if it.tooLong {
@@ -152,6 +154,7 @@ func (run *scanRun) render(b *scanBatch) {
 			b.facts.addLine(it.line, b.data[it.off:it.end])
 		}
 	}
+	b.findings = s.Flush(b.findings) // a key held back at the batch's last line
 	bk := run.batchBroker(b)
 	var csvBuf bytes.Buffer
 	var v render.ResultView

@@ -65,8 +65,11 @@ echo, which keeps the key out of your shell history. At the prompt, Enter
 or Ctrl-D ends the key and Ctrl-C cancels (exit 130).
 
 Cleaning that makes a key pasteable (spaces, dashes, lower case, invisible
-characters, padding, quotes, a "Key:" label, an otpauth link around it) is
-reported and the key stays valid. Letters are never changed behind your
+characters, padding, quotes, a "Key:" label, an otpauth link around it;
+what mail, web pages and chat apps do to text: full-width characters, HTML
+entities and tags, quoted-printable line breaks, *emphasis*, emoji; the
+words or code around a key) is reported and the key stays valid. Two
+different keys in one input are two-keys. Letters are never changed behind your
 back: a look-alike digit (0 for O, 1 for I or L, 8 for B) is a problem with
 a suggestion.
 
