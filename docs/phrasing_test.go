@@ -44,3 +44,16 @@ func TestSingleWeakWordIsNoMatch(t *testing.T) {
 		t.Errorf("Resolve(hexadecimal) = %q; want hex-key", r.Best().ID)
 	}
 }
+
+// TestHinglishQROnly: only a QR code at the broker has a topic of its own.
+func TestHinglishQROnly(t *testing.T) {
+	for q, want := range map[string]string{
+		"broker sirf qr dikhata hai key nahi": "qr-only",
+		"support ko kya bheju":                "send-to-support",
+		"key adhuri copy hui":                 "partial-key",
+	} {
+		if r := Resolve(q); !r.Found() || r.Best().ID != want {
+			t.Errorf("Resolve(%q) = %q; want %q", q, r.Best().ID, want)
+		}
+	}
+}

@@ -117,30 +117,35 @@ func param(rawQuery, name string) (string, int) {
 	return value, at
 }
 
-// clipValue shortens a parameter value for a message: a value that is not
-// a secret is shown whole unless it is long ("algorithm=SHA3-256",
-// "period=9000000"); one that could be a key put in the wrong parameter
-// (ten or more base32 characters alone) shows only its first four.
+// clipValue shortens a parameter value for a message. Values of the
+// shapes settings have are shown whole unless long: numbers
+// ("period=9000000"), algorithm names ("algorithm=SHA3-256", "HmacSHA1")
+// and short words ("steam"). Anything else may be a key put in the wrong
+// parameter, or a part of one, and shows only its first four characters.
 func clipValue(v string) string {
-	if base32Like(v) {
-		return clip(v, 4)
+	if settingShape(v) {
+		return clip(v, maxShownValue)
 	}
-	return clip(v, maxShownValue)
+	return clip(v, 4)
 }
 
-// base32Like reports whether v is ten or more base32 characters (either
-// case, = padding) and nothing else.
-func base32Like(v string) bool {
-	if len(v) < 10 {
-		return false
+// settingShape reports whether v looks like a setting rather than a
+// secret: digits alone (with a sign or a point), an algorithm's name of up
+// to 12 characters, or a word of up to eight letters.
+func settingShape(v string) bool {
+	if v == "" {
+		return true
 	}
+	if len(v) <= 12 && (hasPrefixFold(v, "sha") || hasPrefixFold(v, "md") || hasPrefixFold(v, "hmac")) {
+		return true // no key is this short
+	}
+	digits, letters := true, true
 	for i := 0; i < len(v); i++ {
 		c := v[i]
-		if !(c >= '2' && c <= '7' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '=') {
-			return false
-		}
+		digits = digits && (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.')
+		letters = letters && c|0x20 >= 'a' && c|0x20 <= 'z'
 	}
-	return true
+	return digits || letters && len(v) <= 8
 }
 
 // maxShownValue is the longest parameter value a message shows whole.
