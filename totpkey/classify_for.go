@@ -63,7 +63,8 @@ func (r *Result) applyBroker(b broker.Broker) {
 // partOfKey reports whether r is a base32 key, typed or pasted, that is
 // shorter than length characters and has no problem but its length.
 func (r *Result) partOfKey(length int) bool {
-	if length == 0 || r.Format != FormatBase32 || r.chars == 0 || r.chars >= length {
+	keyInText := r.Format == FormatText && r.Changes.Has(ChangeText) // inwords.go: a key among words
+	if length == 0 || r.Format != FormatBase32 && !keyInText || r.chars == 0 || r.chars >= length {
 		return false
 	}
 	if r.CodeCheck != nil && r.CodeCheck.Matched {
