@@ -80,9 +80,51 @@ var normSteps = [...]struct {
 }{
 	{changeQuotedPrintable, hasQuotedPrintable, undoQuotedPrintable},
 	{changeHTML, hasHTML, undoHTML},
-	{changeFullwidth, hasNonASCII, undoCompatibility},
-	{changeEmphasis, hasEmphasisMarker, undoEmphasis},
-	{changeSymbols, hasNonASCII, trimSymbols},
+	{changeFullwidth, hasCompatibilityForms, undoCompatibility},
+	{changeEmphasis, hasEmphasis, undoEmphasis},
+	{changeSymbols, hasEndSymbols, trimSymbols},
+}
+
+// Each step's pre-check is exact or close to it, so that text with
+// nothing to undo (a ticket in Hindi, a line with "&issuer=") costs a
+// look at its bytes and no copy.
+
+// hasCompatibilityForms reports whether s has characters that NFKC
+// changes; the ASCII forms undoCompatibility writes are among them.
+func hasCompatibilityForms(s string) bool {
+	return hasNonASCII(s) && !norm.NFKC.IsNormalString(s)
+}
+
+// hasEndSymbols reports whether s starts or ends (past white space) with
+// an emoji or another symbol.
+func hasEndSymbols(s string) bool {
+	if !hasNonASCII(s) {
+		return false
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !Space(r) && !Invisible(r) {
+			if decoration(r) {
+				return true
+			}
+			break
+		}
+		i += size
+	}
+	for j := len(s); j > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !Space(r) && !Invisible(r) {
+			return decoration(r)
+		}
+		j -= size
+	}
+	return false
+}
+
+// hasEmphasis reports whether s has a code fence or a pair of emphasis
+// markers that undoEmphasis removes.
+func hasEmphasis(s string) bool {
+	return hasEmphasisMarker(s) && emphasisMarks(s, nil)
 }
 
 // compose makes the builder's output the new Text, its origins mapped
@@ -267,11 +309,18 @@ func hexValue(c byte) byte {
 	return c - 'A' + 10
 }
 
-// hasHTML reports whether s may hold an HTML entity or tag.
+// hasHTML reports whether s holds an HTML entity or a tag of htmlTags.
 func hasHTML(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] == '&' || s[i] == '<' {
-			return true
+		switch s[i] {
+		case '&':
+			if j := entityEnd(s, i); j > 0 && html.UnescapeString(s[i:j]) != s[i:j] {
+				return true
+			}
+		case '<':
+			if j, _ := tagEnd(s, i); j > 0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -423,41 +472,13 @@ func hasEmphasisMarker(s string) bool {
 	return false
 }
 
-// undoEmphasis removes code fences ("```" and "“") and pairs of emphasis
+// undoEmphasis removes code fences (three backticks, or two) and pairs of emphasis
 // markers (*, **, _, __, ~, ~~, ||) that open at the start of a word and
 // close at its end, on one line. A marker inside a word (totp_key) is no
 // marker.
 func undoEmphasis(s string, b *normBuilder) {
 	drop := make([]bool, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		run := markerRun(s, i)
-		if run == 0 {
-			i++
-			continue
-		}
-		if c == '`' {
-			if run >= 2 {
-				for k := i; k < i+run; k++ {
-					drop[k] = true
-				}
-			}
-			i += run
-			continue
-		}
-		if c == '|' && run != 2 || run > 2 || !opensEmphasis(s, i, run) {
-			i += run
-			continue
-		}
-		if j := closingMarker(s, i+run, c, run); j > 0 {
-			for k := 0; k < run; k++ {
-				drop[i+k], drop[j+k] = true, true
-			}
-			i = j + run
-			continue
-		}
-		i += run
-	}
+	emphasisMarks(s, drop)
 	for i := 0; i < len(s); i++ {
 		if !drop[i] {
 			b.keep(s, i, i+1)
@@ -467,6 +488,45 @@ func undoEmphasis(s string, b *normBuilder) {
 		// A fence on a line of its own left its line break behind.
 		b.out, b.from = b.out[1:], b.from[1:]
 	}
+}
+
+// emphasisMarks finds the code fences and the pairs of emphasis markers
+// of s and marks their bytes in drop; with drop nil it only reports
+// whether there is one.
+func emphasisMarks(s string, drop []bool) bool {
+	found := false
+	mark := func(i, n int) {
+		found = true
+		for k := i; k < i+n && drop != nil; k++ {
+			drop[k] = true
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		run := markerRun(s, i)
+		if run == 0 {
+			i++
+			continue
+		}
+		if c == '`' {
+			if run >= 2 {
+				mark(i, run)
+			}
+			i += run
+		} else if c == '|' && run != 2 || run > 2 || !opensEmphasis(s, i, run) {
+			i += run
+		} else if j := closingMarker(s, i+run, c, run); j > 0 {
+			mark(i, run)
+			mark(j, run)
+			i = j + run
+		} else {
+			i += run
+		}
+		if found && drop == nil {
+			return true
+		}
+	}
+	return found
 }
 
 // markerRun returns how many emphasis marker characters of one kind

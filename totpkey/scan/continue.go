@@ -19,6 +19,9 @@ type keyTail struct {
 }
 
 func (t *keyTail) reset() {
+	if len(t.text) == 0 && !t.held && !t.broken {
+		return // the common case: no tail; a Finding is large to clear
+	}
 	t.text, t.held, t.finding, t.broken = t.text[:0], false, Finding{}, false
 }
 

@@ -8,6 +8,9 @@ import "github.com/totpkey/totpkey/totpkey"
 // escape). Ordinary ticket text has none of them and is scanned as it is.
 func lineNeedsNormalizing(line []byte) bool {
 	for i := 0; i < len(line); i++ {
+		if !lineSigns[line[i]] {
+			continue // most bytes: one table look-up
+		}
 		switch c := line[i]; {
 		case c >= 0x80, c == '*', c == '~', c == '`', c == '|':
 			return true
@@ -31,6 +34,17 @@ func lineNeedsNormalizing(line []byte) bool {
 	}
 	return false
 }
+
+// lineSigns marks the bytes lineNeedsNormalizing looks at more closely.
+var lineSigns = func() (t [256]bool) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	for _, c := range "*~`|_&<=" {
+		t[c] = true
+	}
+	return t
+}()
 
 // givenSpan maps the span [start, end) of a normalised line back to the
 // line as given: from the character the span starts with to the one after

@@ -169,37 +169,40 @@ func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 		return givenSpan(norm, given, start, end)
 	}
 	for i := 0; i < len(toks); {
-		f, next, ok := s.match(line, toks, i)
-		if ok {
-			f.Line = number
-			if f.Kind == FindingErrorMessage {
-				f.start, f.end = span(int(toks[i].start), int(toks[next-1].end))
-				f.Column = col.at(f.start)
-				f.Text = string(given[f.start:f.end])
-			} else {
-				f.start, f.end = span(int(toks[i].start), int(f.spanEnd(toks, next)))
-				f.Column = col.at(f.start)
-				f.Text = string(given[f.start:f.end])
-				if f.Kind == FindingExportLink {
-					// One finding per account of the export.
-					for _, r := range totpkey.ClassifyAll(f.Text) {
-						f.Result = r
-						dst = append(dst, f.Finding)
-					}
-					i = next
-					continue
-				}
-				f.Result = totpkey.Classify(f.Text)
-				if f.Kind == FindingKey && !keyLike(&f.Result) {
-					i++
-					continue
-				}
-			}
-			dst = append(dst, f.Finding)
+		m, next, ok := s.match(line, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		f := Finding{Line: number, Kind: m.kind}
+		if m.kind == FindingErrorMessage {
+			f.start, f.end = span(int(toks[i].start), int(toks[next-1].end))
+			f.Column = col.at(f.start)
+			f.Text = string(given[f.start:f.end])
+			f.Result = totpkey.Result{Format: totpkey.FormatText, Topic: m.topic}
+			dst = append(dst, f)
 			i = next
 			continue
 		}
-		i++
+		f.start, f.end = span(int(toks[i].start), int(m.spanEnd(toks, next)))
+		f.Column = col.at(f.start)
+		f.Text = string(given[f.start:f.end])
+		if m.kind == FindingExportLink {
+			// One finding per account of the export.
+			for _, r := range totpkey.ClassifyAll(f.Text) {
+				f.Result = r
+				dst = append(dst, f)
+			}
+			i = next
+			continue
+		}
+		f.Result = totpkey.Classify(f.Text)
+		if m.kind == FindingKey && !keyLike(&f.Result) {
+			i++
+			continue
+		}
+		dst = append(dst, f)
+		i = next
 	}
 	dst = dropConsumed(dst, mark, consumed)
 	dst = s.keysWithCodes(given, dst, mark)
@@ -208,9 +211,12 @@ func (s *Scanner) ScanLine(number int, line []byte, dst []Finding) []Finding {
 	return dst
 }
 
-// scanMatch is a candidate finding over toks[i:next].
+// scanMatch is a candidate finding over toks[i:next]: small, as match
+// returns one for every token it looks at.
 type scanMatch struct {
-	Finding
+	kind FindingKind
+	// topic is an error message's topic.
+	topic string
 	// padded is set when a key's "=" padding belongs to the span.
 	padded bool
 }
@@ -254,9 +260,9 @@ func (s *Scanner) match(line []byte, toks []scanToken, i int) (m scanMatch, next
 	t := &toks[i]
 	switch t.kind {
 	case scanTokLink:
-		m.Kind = FindingLink
+		m.kind = FindingLink
 		if t.export {
-			m.Kind = FindingExportLink
+			m.kind = FindingExportLink
 		}
 		return m, i + 1, true
 	case scanTokSkip:
@@ -264,23 +270,22 @@ func (s *Scanner) match(line []byte, toks []scanToken, i int) (m scanMatch, next
 	}
 	if (t.chars == 6 || t.chars == 7) && (line[t.start]|0x20 == 'f' || line[t.start]|0x20 == 'i') {
 		if topic, n := scanErrorMessageAt(line, toks, i); n > 0 {
-			m.Kind = FindingErrorMessage
-			m.Result = totpkey.Result{Format: totpkey.FormatText, Topic: topic}
+			m.kind, m.topic = FindingErrorMessage, topic
 			return m, i + n, true
 		}
 	}
 	if t.end-t.start == 8 || line[t.start] == 'e' { // the first signs of a UUID or a JWT
 		if n := credentialAt(line, toks, i); n > 0 {
-			m.Kind = FindingKey // classified as the credential it is
+			m.kind = FindingKey // classified as the credential it is
 			return m, i + n, true
 		}
 	}
 	if n := s.codeAt(line, toks, i); n > 0 {
-		m.Kind = FindingCode
+		m.kind = FindingCode
 		return m, i + n, true
 	}
 	if n, padded := s.keyAt(line, toks, i); n > 0 {
-		m.Kind = FindingKey
+		m.kind = FindingKey
 		m.padded = padded
 		return m, i + n, true
 	}
