@@ -84,6 +84,9 @@ type AccountView struct {
 	Algorithm string `json:"algorithm,omitempty"`
 	Digits    int    `json:"digits,omitempty"`
 	Period    int    `json:"period,omitempty"`
+	// Counter is an HOTP account's counter, for HOTP accounts only (0
+	// included), as validate -o json has it.
+	Counter *uint64 `json:"counter,omitempty"`
 }
 
 // secretView is the view of a key.
@@ -136,6 +139,10 @@ func NewResultView(r *totpkey.Result, input string) ResultView {
 	}
 	if a := r.Account; a != (link.Account{}) {
 		v.Account = &AccountView{Type: a.Type, Issuer: a.Issuer, Name: a.Name, Algorithm: a.Algorithm, Digits: a.Digits, Period: a.Period}
+		if a.Type == "hotp" {
+			counter := a.Counter
+			v.Account.Counter = &counter
+		}
 		v.AccountLabel = outcome.AccountLabel(a, r.Batch)
 	}
 	v.Echo, v.Carets = echo(r, input)
