@@ -57,8 +57,18 @@ func Classify(input string) Result {
 		}
 		return notAKey(FormatText, fmt.Sprintf("the input is more than %d bytes long, far longer than any TOTP Key", MaxInputBytes))
 	}
+	signs := normSignsOf(input)
+	if signs == 0 {
+		return classifyText(input) // the common case: nothing to undo
+	}
+	return classifySigned(input, signs)
+}
+
+// classifySigned is Classify of an input that has signs of what mail, web
+// pages or chat apps do to text (see normSignsOf).
+func classifySigned(input string, signs int) Result {
 	r := classifyNormalized(input)
-	if strings.Contains(input, "=3D") {
+	if signs&signEq3D != 0 {
 		// One quoted-printable escape alone is no sign of a mail's
 		// encoding (a key may start with 3D). When only the decoded
 		// reading is a key, that is the reading; when both are, the key
@@ -77,13 +87,11 @@ func Classify(input string) Result {
 	return r
 }
 
-// classifyNormalized is Classify of an input not too long to read:
-// normalised first when it needs it.
+// classifyNormalized is Classify of an input not too long to read,
+// normalised first.
 func classifyNormalized(input string) Result {
-	if mayNeedNormalizing(input) {
-		if n := Normalize(input); n.Changes != 0 && !isBinary(input) {
-			return n.classify(input)
-		}
+	if n := Normalize(input); n.Changes != 0 && !isBinary(input) {
+		return n.classify(input)
 	}
 	return classifyText(input)
 }
@@ -129,8 +137,8 @@ func classifyText(input string) Result {
 		}
 	}
 	r := classifyBody(t, base)
-	if kw, ok := keysInWords(whole, wholeBase, &r); ok {
-		return kw
+	if keysInWords(whole, wholeBase, &r) {
+		return r
 	}
 	if r.Class == ClassCode || r.HasProblem(ReasonNotAKey) {
 		// A code, words, a number or binary data: there is no key for

@@ -44,47 +44,51 @@ type keyFound struct {
 // secret key is …", `totp_key = "…"`, `{"totp_key": "…"}`), for an input
 // that as a whole gave r. Exactly one key found is a valid key with the
 // change text; two different keys are the problem two-keys (also when the
-// input as a whole read as one valid key: "KEY16 KEY32"). It reports false
-// when r stands: no key or the one r found, or a result that says more (a
-// key pasted twice, a key with its code, a link, an address, a number).
-func keysInWords(t string, base int, r *Result) (Result, bool) {
+// input as a whole read as one valid key: "KEY16 KEY32"); either replaces
+// *r. It reports false, and leaves *r, when r stands: no key or the one r
+// found, or a result that says more (a key pasted twice, a key with its
+// code, a link, an address, a number).
+func keysInWords(t string, base int, r *Result) bool {
 	switch {
 	case r.Class == ClassValid:
 		if r.Changes&changeWhitespace == 0 || !twoLongRuns(t) {
-			return Result{}, false // the common case: one key, or one in groups
+			return false // the common case: one key, or one in groups
 		}
 	case r.Class == ClassCode, r.HasProblem(ReasonPastedTwice), r.HasProblem(ReasonKeyWithCode):
-		return Result{}, false
+		return false
 	}
 	switch r.Format {
 	case FormatBase32, FormatText, FormatBase64:
 	default:
-		return Result{}, false
+		return false
+	}
+	if r.Class != ClassValid && oneASCIIRun(t) {
+		return false // letters and digits alone: no words around a key
 	}
 	var found [maxKeysInWords]keyFound
 	n, words := findKeys(t, &found)
 	switch {
 	case n == 0:
-		return Result{}, false
+		return false
 	case n == 1 && r.Class == ClassValid:
-		return Result{}, false // the whole is the key, written in groups
+		return false // the whole is the key, written in groups
 	case n == 1 && !words:
 		// Nothing but the key and a stray character or two: the whole
 		// input's problems say more than "a key in words" would.
-		return Result{}, false
+		return false
 	case n == 1:
-		k := found[0].result
-		k.Format = FormatText
-		k.Changes |= changeText
-		k.Topic = "cleaned-key"
-		return k, true
+		*r = found[0].result
+		r.Format = FormatText
+		r.Changes |= changeText
+		r.Topic = "cleaned-key"
+		return true
 	}
 	first, second := &found[0], &found[1]
 	at := 0
 	if base >= 0 {
 		at = base + utf8.RuneCountInString(t[:second.start]) + 1
 	}
-	r2 := Result{
+	*r = Result{
 		Format: FormatText,
 		Problems: []Problem{{
 			ID:       ReasonTwoKeys,
@@ -94,7 +98,8 @@ func keysInWords(t string, base int, r *Result) (Result, bool) {
 				"`totpkey validate --code CODE KEY` with each tells which one makes the code your app shows" + brokenKeyHint(t, first, second),
 		}},
 	}
-	return r2.malformed(), true
+	*r = r.malformed()
+	return true
 }
 
 // twoLongRuns reports whether t has two or more runs of at least
@@ -103,7 +108,7 @@ func keysInWords(t string, base int, r *Result) (Result, bool) {
 func twoLongRuns(t string) bool {
 	runs, n := 0, 0
 	for i := 0; i < len(t); i++ {
-		if c := t[i] | 0x20; c >= 'a' && c <= 'z' || t[i] >= '0' && t[i] <= '9' {
+		if alnumBytes[t[i]] {
 			n++
 			continue
 		}
@@ -248,9 +253,18 @@ func wordRuns(t string, runs []wordRun) []wordRun {
 }
 
 // asciiAlnum reports whether c is an ASCII letter or digit.
-func asciiAlnum(c byte) bool {
-	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
-}
+func asciiAlnum(c byte) bool { return alnumBytes[c] }
+
+// alnumBytes marks the ASCII letters and digits.
+var alnumBytes = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // foreignNeighbour reports whether a letter, digit or mark of another
 // script stands right before t[start:end] or right after it.
@@ -409,4 +423,15 @@ func letterGroups(t string, groups []wordRun) bool {
 		n += g.len()
 	}
 	return vowels*100 <= 40*n
+}
+
+// oneASCIIRun reports whether t is ASCII letters and digits and nothing
+// else: one word, with nothing around it.
+func oneASCIIRun(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if !asciiAlnum(t[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -184,6 +184,28 @@ func mayNeedNormalizing(s string) bool {
 	return false
 }
 
+// The bits of normSignsOf.
+const (
+	signAny  = 1 << iota // a byte of normSigns: Normalize may change s
+	signEq3D             // "=3D", a quoted-printable "=" (see Classify)
+)
+
+// normSignsOf is mayNeedNormalizing for Classify, which also asks whether
+// the input has "=3D", in the same single pass.
+func normSignsOf(s string) int {
+	signs := 0
+	for i := 0; i < len(s); i++ {
+		if !normSigns[s[i]] {
+			continue
+		}
+		signs |= signAny
+		if s[i] == '=' && i+2 < len(s) && s[i+1] == '3' && s[i+2] == 'D' {
+			return signAny | signEq3D
+		}
+	}
+	return signs
+}
+
 // hasNonASCII reports whether s has a byte beyond ASCII.
 func hasNonASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

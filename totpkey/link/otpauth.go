@@ -42,10 +42,11 @@ func ParseOTPAuth(s string) (*OTPAuth, error) {
 	if u.Opaque != "" || !hasPrefixFold(s, "otpauth://") {
 		return nil, errors.New(`the otpauth link is missing the "//" after "otpauth:"; a TOTP link starts with otpauth://totp/`)
 	}
-	if _, err := url.ParseQuery(u.RawQuery); err != nil {
+	params := readLinkParams(u.RawQuery)
+	if params.broken {
 		return nil, errors.New("the otpauth link's parameters cannot be read: a % escape is broken")
 	}
-	link := &OTPAuth{Account: linkAccount(u), SecretOffset: -1}
+	link := &OTPAuth{Account: linkAccount(u, &params), SecretOffset: -1}
 	switch link.Account.Type {
 	case "totp", "hotp":
 	case "":
@@ -53,10 +54,10 @@ func ParseOTPAuth(s string) (*OTPAuth, error) {
 	default:
 		return nil, fmt.Errorf("the otpauth link is of type %q; TOTP links start with otpauth://totp/", clipValue(link.Account.Type))
 	}
-	if msg := readParams(u.RawQuery, &link.Account); msg != "" {
+	if msg := readParams(&params, &link.Account); msg != "" {
 		return link, errors.New(msg)
 	}
-	secret, rawAt := param(u.RawQuery, "secret")
+	secret, rawAt := params.param(paramSecret)
 	if strings.TrimSpace(secret) == "" {
 		return link, errors.New("the otpauth link has no secret= parameter with a key in it")
 	}
@@ -74,9 +75,9 @@ func ParseOTPAuth(s string) (*OTPAuth, error) {
 // separator, as the Key-Uri-Format grammar has it
 // (issuer ":" *"%20" accountname): "Provider1:%20%20Alice%20Smith" is the
 // account "Alice Smith".
-func linkAccount(u *url.URL) Account {
+func linkAccount(u *url.URL, params *linkParams) Account {
 	name := strings.TrimPrefix(u.Path, "/")
-	issuer, _ := param(u.RawQuery, "issuer")
+	issuer, _ := params.param(paramIssuer)
 	if prefix, rest, ok := strings.Cut(name, ":"); ok {
 		name = strings.TrimLeft(rest, " ")
 		if issuer == "" {
@@ -86,35 +87,82 @@ func linkAccount(u *url.URL) Account {
 	return Account{Type: strings.ToLower(u.Host), Issuer: issuer, Name: name}
 }
 
-// param returns the value of the link's parameter name and the byte
-// offset of that value in the raw query when it is written without
-// escapes, or -1. The parameter named exactly so wins, as in pquerna/otp;
-// otherwise the first one whose name is the same in another case
-// ("SECRET=", "Period="), as hectorm/otpauth reads them. Parameters are
-// read in the order the link has them, so the answer never depends on map
-// order. rawQuery has already been parsed without error.
-func param(rawQuery, name string) (string, int) {
-	value, at, found := "", -1, false
+// The parameters of a link that are read, in linkParams' order.
+const (
+	paramSecret = iota
+	paramIssuer
+	paramDigits
+	paramPeriod
+	paramAlgorithm
+	paramCounter
+	nParams
+)
+
+var paramNames = [nParams]string{"secret", "issuer", "digits", "period", "algorithm", "counter"}
+
+// linkParams are the values of the parameters a link's reader needs, read
+// in one pass over the raw query.
+type linkParams struct {
+	value [nParams]string
+	// at is the byte offset of a value in the raw query when it is
+	// written without escapes, or -1.
+	at    [nParams]int
+	found [nParams]bool
+	exact [nParams]bool
+	// broken is set when a name or value has a broken escape or the query
+	// a semicolon, which url.ParseQuery refuses too.
+	broken bool
+}
+
+// readLinkParams reads the parameters of paramNames from a raw query, and
+// whether it can be read at all (see linkParams.broken). The parameter named exactly so
+// wins, as in pquerna/otp; otherwise the first one whose name is the same
+// in another case ("SECRET=", "Period="), as hectorm/otpauth reads them.
+// Parameters are read in the order the link has them, so the answer never
+// depends on map order.
+func readLinkParams(rawQuery string) linkParams {
+	var p linkParams
+	p.broken = strings.IndexByte(rawQuery, ';') >= 0
 	offset := 0
 	for part := range strings.SplitSeq(rawQuery, "&") {
 		rawName, rawValue, _ := strings.Cut(part, "=")
-		n, err := url.QueryUnescape(rawName)
-		if err == nil && strings.EqualFold(n, name) && (!found || n == name) {
+		name, err := url.QueryUnescape(rawName) // no copy without escapes
+		if err != nil {
+			p.broken = true
+		} else if strings.IndexByte(rawValue, '%') >= 0 {
+			if _, verr := url.QueryUnescape(rawValue); verr != nil {
+				p.broken = true
+			}
+		}
+		for k := range paramNames {
+			if err != nil || p.exact[k] || len(name) != len(paramNames[k]) || !strings.EqualFold(name, paramNames[k]) {
+				continue
+			}
+			exact := name == paramNames[k]
+			if p.found[k] && !exact {
+				continue
+			}
 			v, err := url.QueryUnescape(rawValue)
-			if err == nil {
-				value, at = v, -1
-				if !strings.ContainsAny(rawValue, "%+") {
-					at = offset + len(rawName) + 1
-				}
-				if n == name {
-					return value, at
-				}
-				found = true
+			if err != nil {
+				continue
+			}
+			p.value[k], p.at[k], p.found[k], p.exact[k] = v, -1, true, exact
+			if !strings.ContainsAny(rawValue, "%+") {
+				p.at[k] = offset + len(rawName) + 1
 			}
 		}
 		offset += len(part) + 1
 	}
-	return value, at
+	return p
+}
+
+// param returns the value of the link's parameter k and its offset (see
+// linkParams).
+func (p *linkParams) param(k int) (string, int) {
+	if !p.found[k] {
+		return "", -1
+	}
+	return p.value[k], p.at[k]
 }
 
 // clipValue shortens a parameter value for a message. Values of the
@@ -153,15 +201,15 @@ const maxShownValue = 32
 
 // readParams checks the digits, period, algorithm and counter of a link
 // and copies them into account. It returns what is wrong, or "".
-func readParams(rawQuery string, account *Account) string {
-	if v, _ := param(rawQuery, "digits"); v != "" {
+func readParams(params *linkParams, account *Account) string {
+	if v, _ := params.param(paramDigits); v != "" {
 		d, err := strconv.Atoi(v)
 		if err != nil || d < MinDigits || d > MaxDigits {
 			return "the otpauth link asks for digits=" + clipValue(v) + "; TOTP codes have 6, 7 or 8 digits"
 		}
 		account.Digits = d
 	}
-	if v, _ := param(rawQuery, "period"); v != "" {
+	if v, _ := params.param(paramPeriod); v != "" {
 		p, err := strconv.Atoi(v)
 		if err != nil || p < 1 || p > MaxPeriod {
 			return "the otpauth link asks for period=" + clipValue(v) +
@@ -169,14 +217,14 @@ func readParams(rawQuery string, account *Account) string {
 		}
 		account.Period = p
 	}
-	if v, _ := param(rawQuery, "algorithm"); v != "" {
+	if v, _ := params.param(paramAlgorithm); v != "" {
 		a, err := ParseAlgorithm(v)
 		if err != nil {
 			return "the otpauth link asks for algorithm=" + clipValue(v) + "; TOTP uses SHA1, SHA256 or SHA512"
 		}
 		account.Algorithm = string(a)
 	}
-	if v, _ := param(rawQuery, "counter"); v != "" && account.Type == "hotp" {
+	if v, _ := params.param(paramCounter); v != "" && account.Type == "hotp" {
 		c, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
 			return "the otpauth link asks for counter=" + clipValue(v) + "; an HOTP counter is a whole number from 0"

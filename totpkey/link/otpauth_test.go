@@ -32,7 +32,8 @@ func TestLinkAccountMatchesPquerna(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := linkAccount(u)
+		params := readLinkParams(u.RawQuery)
+		got := linkAccount(u, &params)
 		want := Account{Type: strings.ToLower(key.Type()), Issuer: key.Issuer(), Name: key.AccountName()}
 		if got != want {
 			t.Errorf("%s: got %+v, pquerna/otp reads %+v", link, got, want)
@@ -64,7 +65,8 @@ func TestSecretParam(t *testing.T) {
 		{"empty query", "", "", -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, at := param(tc.rawQuery, "secret")
+			params := readLinkParams(tc.rawQuery)
+			got, at := params.param(paramSecret)
 			if got != tc.want || at != tc.wantAt {
 				t.Errorf("param(%q, secret) = %q, %d; want %q, %d", tc.rawQuery, got, at, tc.want, tc.wantAt)
 			}
