@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 )
 
 // The argument checks of the command tree. Cobra's own (cobra.ExactArgs,
@@ -22,8 +23,8 @@ func RootArgs(c *cobra.Command, args []string) error {
 		return nil
 	}
 	name, path := args[0], c.CommandPath()
-	if KeyLike(name) {
-		return UsageErrorf(KeyInsteadOfCommand, "unknown command %q for %q", MaskArg(name), path)
+	if outcome.KeyLike(name) {
+		return UsageErrorf(KeyInsteadOfCommand, "unknown command %q for %q", outcome.MaskArg(name), path)
 	}
 	if suggestions := c.SuggestionsFor(name); len(suggestions) > 0 {
 		names := make([]string, len(suggestions))

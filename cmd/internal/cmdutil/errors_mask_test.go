@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -70,10 +71,10 @@ func TestMaskKeyLike(t *testing.T) {
 		{"jbsw-y3dp-ehpk-3pxp", "jbsw-••••-••••-••••"},
 		{"my key is JBSWY3DPEHPK3PXP thanks", "my key is JBSW•••••••••••• thanks"},
 	} {
-		if got := MaskKeyLike(tc.In, false); got != tc.want {
+		if got := outcome.MaskKeyLike(tc.In, false); got != tc.want {
 			t.Errorf("maskKeyLike(%q, false) = %q, want %q", tc.In, got, tc.want)
 		}
-		if got := MaskKeyLike(tc.In, true); got != tc.In {
+		if got := outcome.MaskKeyLike(tc.In, true); got != tc.In {
 			t.Errorf("maskKeyLike(%q, true) = %q, want it unchanged", tc.In, got)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/docs"
 )
@@ -100,7 +101,7 @@ func runExplain(o *explainOptions) error {
 	switch o.Output {
 	case "text", "markdown", "json":
 	default:
-		return cmdutil.UsageErrorf("run 'totpkey explain --help' for usage", "unknown output format %q: use text, markdown or json", cmdutil.ShownArg(o.Output))
+		return cmdutil.UsageErrorf("run 'totpkey explain --help' for usage", "unknown output format %q: use text, markdown or json", outcome.ShownArg(o.Output))
 	}
 	query, err := explainQuery(o)
 	if err != nil {
@@ -118,7 +119,7 @@ func runExplain(o *explainOptions) error {
 		if kind, t, ok := inputTopic(query); ok {
 			fmt.Fprintf(o.IO.ErrOut, "totpkey: %q looks like %s, not a message: this is its topic, %s\n"+
 				"totpkey: hint: check keys and codes with 'totpkey validate', which asks for them at a hidden prompt\n",
-				cmdutil.MaskInput(query, maxQuotedRunes), kind, t.ID)
+				outcome.MaskInput(query, maxQuotedRunes), kind, t.ID)
 			res.Matches = []docs.Match{{Topic: t, By: matchedByInput}}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/cmd/internal/validate"
 	"github.com/totpkey/totpkey/totpkey/broker"
@@ -127,7 +128,7 @@ func (o *generateOptions) check() (generateSettings, error) {
 	}
 	switch {
 	case o.Output != "text" && o.Output != "json":
-		return s, cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json", cmdutil.ShownArg(o.Output))
+		return s, cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json", outcome.ShownArg(o.Output))
 	case len(o.Args) > 1:
 		return s, cmdutil.UsageErrorf("quote a key that has spaces: totpkey generate 'JBSW Y3DP …'", "generate takes one key, got %d arguments", len(o.Args))
 	case o.QR != "" && len(o.Args) > 0:
@@ -168,7 +169,7 @@ func (o *generateOptions) check() (generateSettings, error) {
 	if o.given("algorithm") {
 		a, err := link.ParseAlgorithm(o.Algorithm)
 		if err != nil {
-			return s, cmdutil.UsageErrorf(hint, "--algorithm: %s (got %q)", err, cmdutil.ShownArg(o.Algorithm))
+			return s, cmdutil.UsageErrorf(hint, "--algorithm: %s (got %q)", err, outcome.ShownArg(o.Algorithm))
 		}
 		s.override.Algorithm = a
 	}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -20,7 +20,7 @@ func AppendViewJSON(dst []byte, v *ResultView) []byte {
 }
 
 // AppendViewJSONInput is AppendViewJSON with the "input" field the raw
-// input masked (cmdutil.MaskInput); v.Input is not used then. --lines
+// input masked (outcome.MaskInput); v.Input is not used then. --lines
 // writes every result through it.
 func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []byte {
 	dst = append(dst, `{"class":`...)
@@ -121,11 +121,11 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 }
 
 // appendInputField appends the "input" field of a raw input, masked as
-// cmdutil.MaskInput masks it: straight into dst, without building the
+// outcome.MaskInput masks it: straight into dst, without building the
 // string, when nothing in it needs a JSON escape (the common case);
-// through cmdutil.MaskInput and appendJSONString otherwise.
+// through outcome.MaskInput and appendJSONString otherwise.
 func appendInputField(dst []byte, raw string) []byte {
-	if !cmdutil.HasLinkPrefix(raw) {
+	if !outcome.HasLinkPrefix(raw) {
 		n := len(dst)
 		dst = append(dst, `,"input":"`...)
 		start := len(dst)
@@ -140,7 +140,7 @@ func appendInputField(dst []byte, raw string) []byte {
 		}
 		dst = dst[:n]
 	}
-	return appendStringField(dst, -1, "input", cmdutil.MaskInput(raw, 1<<20))
+	return appendStringField(dst, -1, "input", outcome.MaskInput(raw, 1<<20))
 }
 
 // plainASCII reports whether s is printable ASCII other than the quote and

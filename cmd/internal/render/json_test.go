@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/code"
 )
@@ -41,7 +41,7 @@ func TestAppendViewJSONMatchesEncodingJSON(t *testing.T) {
 		r := totpkey.Classify(in)
 		for _, show := range []bool{false, true} {
 			v := newResultView(&r, show)
-			v.File, v.Line, v.Column, v.Kind, v.Input = "tickets <1>.csv", 12, 3, "key", cmdutil.MaskInput(in, 1<<20)
+			v.File, v.Line, v.Column, v.Kind, v.Input = "tickets <1>.csv", 12, 3, "key", outcome.MaskInput(in, 1<<20)
 			v.Columns = map[string]string{"ticket": "T-1\x00", "agent": "é\u2028"}
 			want := encodingJSON(t, v)
 			if got := AppendViewJSON(nil, &v); !bytes.Equal(got, want) {
@@ -148,7 +148,7 @@ func TestPlainASCII8(t *testing.T) {
 }
 
 // FuzzAppendViewJSONInput holds the "input" field --lines writes to the
-// masking of inputs (cmdutil.MaskInput), whatever the input.
+// masking of inputs (outcome.MaskInput), whatever the input.
 func FuzzAppendViewJSONInput(f *testing.F) {
 	for _, s := range []string{"JBSWY3DPEHPK3PXP", " jbsw  y3dp\tehpk 3pxp ", "-JBSW-Y3DP", `"JB\\SW"`, "482913", "", " \t ",
 		"JBSWY3DPEHPK3PXP  ", "1234", "abc", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
@@ -158,7 +158,7 @@ func FuzzAppendViewJSONInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw string) {
 		var v ResultView
 		got := AppendViewJSONInput(nil, &v, raw, true)
-		v.Input = cmdutil.MaskInput(raw, 1<<20)
+		v.Input = outcome.MaskInput(raw, 1<<20)
 		if ref := AppendViewJSON(nil, &v); !bytes.Equal(got, ref) {
 			t.Fatalf("input %q:\n got %s\nwant %s", raw, got, ref)
 		}
@@ -179,7 +179,7 @@ func FuzzAppendViewJSON(f *testing.F) {
 		r := totpkey.Classify(input)
 		_ = code.Check(&r, typed, at, 1) // a code that cannot be read leaves r as it is
 		v := newResultView(&r, show)
-		v.Input = cmdutil.MaskInput(input, 1<<20)
+		v.Input = outcome.MaskInput(input, 1<<20)
 		if got, want := AppendViewJSON(nil, &v), encodingJSON(t, v); !bytes.Equal(got, want) {
 			t.Fatalf("input %q, code %q:\n got %s\nwant %s", input, typed, got, want)
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -96,7 +95,7 @@ func WriteSummary(w io.Writer, p Palette, s *TriageStats, noun string) {
 			parts = append(parts, part)
 		}
 	}
-	fmt.Fprintf(w, "\n%s", Plural(s.Total, noun))
+	fmt.Fprintf(w, "\n%s", outcome.Plural(s.Total, noun))
 	if len(parts) > 0 {
 		fmt.Fprintf(w, ": %s", strings.Join(parts, ", "))
 	}
@@ -116,13 +115,6 @@ func WriteSummary(w io.Writer, p Palette, s *TriageStats, noun string) {
 		parts = append(parts, fmt.Sprintf("%s %d", r.id, r.n))
 	}
 	fmt.Fprintf(w, "by reason: %s\n", strings.Join(parts, ", "))
-}
-
-func Plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // ClassColor is the colour of a class in tables: valid green, code yellow,

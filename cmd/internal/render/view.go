@@ -149,7 +149,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		p := &r.Problems[i] // a pointer, not a copy per problem that &p.Confirmed would move to the heap
 		pv := problemView{ID: string(p.ID), Message: p.Message, Position: p.Position, Suggestion: p.Suggestion, Credential: p.Credential}
 		if p.Char != 0 {
-			pv.Char = cmdutil.RuneString(p.Char)
+			pv.Char = outcome.RuneString(p.Char)
 		}
 		if r.CodeCheck != nil && (p.Suggestion != "" || p.ID == totpkey.ReasonPastedTwice) {
 			pv.Confirmed = &p.Confirmed

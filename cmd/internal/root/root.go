@@ -12,6 +12,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/explain"
 	"github.com/totpkey/totpkey/cmd/internal/generate"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/serve"
 	"github.com/totpkey/totpkey/cmd/internal/validate"
 )
@@ -90,7 +91,7 @@ func flagError(c *cobra.Command, err error) error {
 	)
 	switch {
 	case errors.As(err, &invalid):
-		f, value := invalid.GetFlag(), cmdutil.ShownArg(invalid.GetValue())
+		f, value := invalid.GetFlag(), outcome.ShownArg(invalid.GetValue())
 		switch t := f.Value.Type(); {
 		case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
 			return cmdutil.UsageErrorf(usage, "invalid argument %q for \"--%s\": it wants a whole number", value, f.Name)
@@ -104,14 +105,14 @@ func flagError(c *cobra.Command, err error) error {
 	case errors.As(err, &notExist):
 		name, group := notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()
 		if group != "" {
-			e := cmdutil.UsageErrorf(usage, "unknown flag: -%s in %s", cmdutil.MaskArg(name[:1]), cmdutil.MaskArg("-"+group))
-			if cmdutil.KeyLike(group) {
+			e := cmdutil.UsageErrorf(usage, "unknown flag: -%s in %s", outcome.MaskArg(name[:1]), outcome.MaskArg("-"+group))
+			if outcome.KeyLike(group) {
 				e.(*cmdutil.ExitError).Hints = []string{cmdutil.KeyInsteadOfCommand}
 			}
 			return e
 		}
-		if cmdutil.KeyLike(name) {
-			return cmdutil.UsageErrorf(cmdutil.KeyInsteadOfCommand, "unknown flag: --%s", cmdutil.MaskArg(name))
+		if outcome.KeyLike(name) {
+			return cmdutil.UsageErrorf(cmdutil.KeyInsteadOfCommand, "unknown flag: --%s", outcome.MaskArg(name))
 		}
 		return cmdutil.UsageErrorf(usage, "unknown flag: --%s", name)
 	case errors.As(err, &required):
@@ -139,8 +140,8 @@ func guardHelpCommand(root *cobra.Command) {
 			// leaves over is one no command has.
 			if cmd, rest, err := c.Root().Find(args); cmd == nil || err != nil || len(rest) > 0 {
 				name := strings.Join(args, " ")
-				if cmdutil.KeyLike(name) {
-					return cmdutil.UsageErrorf(cmdutil.KeyInsteadOfCommand, "no help for %q", cmdutil.MaskArg(name))
+				if outcome.KeyLike(name) {
+					return cmdutil.UsageErrorf(cmdutil.KeyInsteadOfCommand, "no help for %q", outcome.MaskArg(name))
 				}
 				return cmdutil.UsageErrorf("run 'totpkey help' for the commands", "no help for %q", name)
 			}

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/validate"
 	"github.com/totpkey/totpkey/totpkey/lines"
 )
@@ -142,7 +142,7 @@ func TestMaskInput(t *testing.T) {
 		{strings.Repeat("A", 30), strings.Repeat("A", 4) + strings.Repeat("•", 20) + "…"},
 	}
 	for _, tt := range tests {
-		if got := cmdutil.MaskInput(tt.In, cmdutil.MaxShownInput); got != tt.want {
+		if got := outcome.MaskInput(tt.In, outcome.MaxShownInput); got != tt.want {
 			t.Errorf("maskInput(%q) = %q, want %q", tt.In, got, tt.want)
 		}
 	}
@@ -160,7 +160,7 @@ func TestMaskInputLink(t *testing.T) {
 		{"otpauth://totp/GEZDGNBVGY3TQOJQ", "otpauth://totp/GEZD••••••••••••"}, // a key in the path
 	}
 	for _, tt := range tests {
-		if got := cmdutil.MaskInput(tt.In, 1000); got != tt.want {
+		if got := outcome.MaskInput(tt.In, 1000); got != tt.want {
 			t.Errorf("MaskInput(%q) = %q, want %q", tt.In, got, tt.want)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/docs"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/broker"
@@ -28,7 +29,7 @@ func ParseBroker(name string) (broker.Broker, error) {
 	if near := nearBrokers(name); len(near) > 0 {
 		hint = "did you mean " + orWords(near) + "?"
 	}
-	return broker.Broker{}, cmdutil.UsageErrorf(hint, "unknown broker %q", cmdutil.TruncateRunes(cmdutil.MaskArg(name), 40))
+	return broker.Broker{}, cmdutil.UsageErrorf(hint, "unknown broker %q", outcome.TruncateRunes(outcome.MaskArg(name), 40))
 }
 
 // nearBrokers returns the ids of the brokers whose names are close to

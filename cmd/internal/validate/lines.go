@@ -124,7 +124,7 @@ func (run *linesRun) csvFailure(unreadable *unreadableError) error {
 	}
 	errs = append(errs, run.csvErrs...)
 	if run.csvErrMore > 0 {
-		errs = append(errs, fmt.Errorf("…and %s more", render.Plural(run.csvErrMore, "CSV error")))
+		errs = append(errs, fmt.Errorf("…and %s more", outcome.Plural(run.csvErrMore, "CSV error")))
 	}
 	var hints []string
 	if run.unclosedQuotes {
@@ -237,7 +237,7 @@ func (e *unreadableError) Unwrap() []error { return e.errs }
 func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()
-	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
+	b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
 	for lr.Next() {
 		l := lr.Line()
 		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
@@ -246,7 +246,7 @@ func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r 
 				return nil // the writer failed: Close reports it
 			}
 			b = pipe.Batch()
-			b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
+			b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
 		}
 	}
 	progress.Update(name, lr.BytesRead())
@@ -279,7 +279,7 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 		return err
 	}
 	b := pipe.Batch()
-	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
+	b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
 	for cr.Next() {
 		rec := cr.Record()
 		run.checkQuote(name, rec)
@@ -293,7 +293,7 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 				return nil
 			}
 			b = pipe.Batch()
-			b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
+			b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
 		}
 	}
 	progress.Update(name, cr.BytesRead())
@@ -339,7 +339,7 @@ func (run *linesRun) columnIndexes(header []string, source string) (int, []int, 
 	for i, n := range names {
 		// A file without a header row names its columns with the values
 		// of its first record: a key among them is masked.
-		shown[i] = cmdutil.MaskKeyLike(n, run.o.ShowSecret)
+		shown[i] = outcome.MaskKeyLike(n, run.o.ShowSecret)
 	}
 	hint := "the first line of " + source + " names the columns: " + strings.Join(shown, ", ")
 	column := find(run.o.Column)
@@ -413,7 +413,7 @@ func (run *linesRun) render(b *lineBatch) {
 			// A kept column may hold a key too (a message quoting it, the
 			// key pasted twice): every output shows it masked.
 			for i := range keeps {
-				keeps[i] = cmdutil.MaskArg(keeps[i])
+				keeps[i] = outcome.MaskArg(keeps[i])
 			}
 		}
 		switch {
@@ -432,7 +432,7 @@ func (run *linesRun) render(b *lineBatch) {
 		case o.Output == "csv":
 			render.FillResultView(&v, &r, o.ShowSecret, &st)
 			csvBuf.Reset()
-			render.CsvLine(&csvBuf, run.csvRecord(b.file, it.line, keeps, &v, cmdutil.MaskInput(input, 1<<20)))
+			render.CsvLine(&csvBuf, run.csvRecord(b.file, it.line, keeps, &v, outcome.MaskInput(input, 1<<20)))
 			b.out = append(b.out, csvBuf.Bytes()...)
 		default:
 			b.out = run.appendRow(b.out, b.file, it.line, keeps, &r, input)
@@ -488,7 +488,7 @@ func (run *linesRun) tableColumns() []render.TableColumn {
 	}
 	return append(cols,
 		render.TableColumn{Title: "CLASS", Width: len("malformed")},
-		render.TableColumn{Title: "INPUT", Width: cmdutil.MaxShownInput + 1},
+		render.TableColumn{Title: "INPUT", Width: outcome.MaxShownInput + 1},
 		render.TableColumn{Title: "TOPIC", Width: len("failed-to-generate-totp")},
 		render.TableColumn{Title: "RESULT"})
 }
@@ -503,12 +503,12 @@ func (run *linesRun) appendRow(dst []byte, file string, line int, keeps []string
 	dst = render.AppendCell(dst, run.cols[c], where, where)
 	for _, k := range keeps {
 		c++
-		shown := cmdutil.TruncateRunes(printable(k), run.cols[c].Width-1)
+		shown := outcome.TruncateRunes(printable(k), run.cols[c].Width-1)
 		dst = render.AppendCell(dst, run.cols[c], shown, shown)
 	}
 	class := string(r.Class)
 	dst = render.AppendCell(dst, run.cols[c+1], render.ClassColor(run.p, class).Sprint(class), class)
-	shown := cmdutil.ShownInput(r, input, run.o.ShowSecret, cmdutil.MaxShownInput)
+	shown := outcome.ShownInput(r, input, run.o.ShowSecret, outcome.MaxShownInput)
 	dst = render.AppendCell(dst, run.cols[c+2], shown, shown)
 	dst = render.AppendCell(dst, run.cols[c+3], r.Topic, r.Topic)
 	dst = render.AppendCell(dst, run.cols[c+4], outcome.Verdict(r), "")

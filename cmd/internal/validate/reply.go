@@ -8,9 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
-	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/scan"
 
@@ -76,10 +74,10 @@ func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps [
 // replyShown is how a reply names an input: as the customer sent it,
 // masked; empty for a link, whose text means nothing to a reader.
 func replyShown(r *totpkey.Result, input string) string {
-	if cmdutil.HasLinkPrefix(input) || strings.TrimSpace(input) == "" {
+	if outcome.HasLinkPrefix(input) || strings.TrimSpace(input) == "" {
 		return ""
 	}
-	return cmdutil.MaskInput(input, 40)
+	return outcome.MaskInput(input, 40)
 }
 
 // replyRank orders the points of a reply: keys and links (valid or not)
@@ -168,7 +166,7 @@ func leftKinds(items []replyItem) string {
 	var parts []string
 	for i, n := range counts {
 		if n > 0 {
-			parts = append(parts, render.Plural(n, nouns[i]))
+			parts = append(parts, outcome.Plural(n, nouns[i]))
 		}
 	}
 	return andList(parts)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/scan"
 )
@@ -286,7 +286,7 @@ func writeFindings(b *strings.Builder, items []replyItem, facts *ticketFacts, s 
 		b.WriteString("\n")
 	}
 	if len(rest) > 0 {
-		b.WriteString(wrapText(prefix+"…and "+render.Plural(len(rest), "more item")+" from your message ("+leftKinds(rest)+
+		b.WriteString(wrapText(prefix+"…and "+outcome.Plural(len(rest), "more item")+" from your message ("+leftKinds(rest)+
 			"), left out here to keep this reply short.", replyWidth, indent))
 		b.WriteString("\n")
 	}

@@ -106,7 +106,7 @@ func runScan(o *ValidateOptions) error {
 func (run *scanRun) Read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
 	b := pipe.Batch()
-	b.file = cmdutil.MaskArg(name) // shown in every row: a file can be named after a key
+	b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
 	for lr.Next() {
 		l := lr.Line()
 		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
@@ -203,14 +203,14 @@ func (run *scanRun) fillView(v *render.ResultView, st *render.ViewStorage, file 
 func findingShown(f *scan.Finding, showSecret bool, maxRunes int) string {
 	switch f.Kind {
 	case scan.FindingErrorMessage:
-		return cmdutil.TruncateRunes(f.Text, maxRunes)
+		return outcome.TruncateRunes(f.Text, maxRunes)
 	case scan.FindingLink, scan.FindingExportLink:
 		if showSecret {
-			return cmdutil.TruncateRunes(f.Text, maxRunes)
+			return outcome.TruncateRunes(f.Text, maxRunes)
 		}
-		return cmdutil.MaskInput(f.Text, maxRunes)
+		return outcome.MaskInput(f.Text, maxRunes)
 	}
-	return cmdutil.ShownInput(&f.Result, f.Text, showSecret, maxRunes)
+	return outcome.ShownInput(&f.Result, f.Text, showSecret, maxRunes)
 }
 
 // write writes a rendered batch in order: the header before the first, the
@@ -332,7 +332,7 @@ func (run *scanRun) tableColumns() []render.TableColumn {
 	return []render.TableColumn{where,
 		{Title: "KIND", Width: len("error-message")},
 		{Title: "CLASS", Width: len("malformed")},
-		{Title: "FOUND", Width: cmdutil.MaxShownInput + 1},
+		{Title: "FOUND", Width: outcome.MaxShownInput + 1},
 		{Title: "TOPIC", Width: len("failed-to-generate-totp")},
 		{Title: "RESULT"}}
 }
@@ -351,7 +351,7 @@ func (run *scanRun) appendRow(dst []byte, file string, f *scan.Finding) []byte {
 		shownClass = "-"
 	}
 	dst = render.AppendCell(dst, run.cols[2], render.ClassColor(run.p, class).Sprint(shownClass), shownClass)
-	shown := findingShown(f, run.o.ShowSecret, cmdutil.MaxShownInput)
+	shown := findingShown(f, run.o.ShowSecret, outcome.MaxShownInput)
 	dst = render.AppendCell(dst, run.cols[3], shown, shown)
 	dst = render.AppendCell(dst, run.cols[4], f.Result.Topic, f.Result.Topic)
 	result := ""

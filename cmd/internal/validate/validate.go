@@ -135,7 +135,7 @@ func (o *ValidateOptions) check() error {
 			return cmdutil.UsageErrorf("use -o json for a single input, or add --lines or --scan", "-o csv goes with --lines or --scan")
 		}
 	default:
-		return cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json (csv with --lines or --scan)", cmdutil.ShownArg(o.Output))
+		return cmdutil.UsageErrorf(hint, "unknown output format %q: use text or json (csv with --lines or --scan)", outcome.ShownArg(o.Output))
 	}
 	if err := cmdutil.CheckEmptyFlags(o.Given, "at", o.At, "column", o.Column); err != nil {
 		return err

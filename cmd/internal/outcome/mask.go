@@ -1,13 +1,14 @@
-package cmdutil
+package outcome
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// The command shows what users give it through the library's one masking
+// How the command and the page show what users give them: through the library's one masking
 // rule (totpkey.Mask and totpkey.MaskText); these are the ways it applies
 // it.
 
@@ -97,4 +98,12 @@ func HasLinkPrefix(s string) bool {
 	}
 	return len(s) >= 8 && strings.EqualFold(s[:8], "otpauth:") ||
 		len(s) >= 18 && strings.EqualFold(s[:18], "otpauth-migration:")
+}
+
+// Plural writes a count with its noun: "1 line", "3 lines".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
