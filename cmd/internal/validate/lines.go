@@ -16,6 +16,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 	"github.com/totpkey/totpkey/totpkey/lines"
 
 	"github.com/totpkey/totpkey/totpkey"
@@ -402,12 +403,12 @@ func (run *linesRun) render(b *lineBatch) {
 		}
 		b.stats.Add(&r)
 		keeps := b.keeps[it.keep : it.keep+len(run.keep)]
-		var facts *ticketFacts
+		var facts *reply.TicketFacts
 		if o.Reply && len(keeps) > 0 {
 			// The kept columns of a ticket export (its message, say) are
 			// the ticket: the reply answers them too. Read before masking;
 			// the facts never carry a secret into the reply.
-			facts = factsOfColumns(keeps)
+			facts = reply.FactsOfColumns(keeps)
 		}
 		if !o.ShowSecret {
 			// A kept column may hold a key too (a message quoting it, the
@@ -443,7 +444,7 @@ func (run *linesRun) render(b *lineBatch) {
 // appendReply is appendReplyBlock for a result passed by value: the reply
 // keeps a pointer to its result, which moves that result to the heap, and
 // render's own result, used for every line, stays on the stack.
-func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string, facts *ticketFacts) []byte {
+func (run *linesRun) appendReply(dst []byte, file string, line int, keeps []string, r totpkey.Result, input string, facts *reply.TicketFacts) []byte {
 	return run.appendReplyBlock(dst, file, line, keeps, &r, input, facts)
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 )
 
 // benchLines are a mixed support export, one input a line, as
@@ -28,14 +29,14 @@ func BenchmarkLinesReply(b *testing.B) { benchmarkLines(b, true) }
 
 func BenchmarkLinesText(b *testing.B) { benchmarkLines(b, false) }
 
-func benchmarkLines(b *testing.B, reply bool) {
+func benchmarkLines(b *testing.B, withReply bool) {
 	const n = 100000
 	input := benchLines(n)
 	b.SetBytes(int64(len(input)))
 	for b.Loop() {
 		s, _, _ := iostreams.Test(input, false)
 		s.Out = io.Discard
-		if err := RunLines(&ValidateOptions{IO: s, Lines: true, Reply: reply, Output: "text"}); err == nil {
+		if err := RunLines(&ValidateOptions{IO: s, Lines: true, Reply: withReply, Output: "text"}); err == nil {
 			b.Fatal("want exit code 4")
 		}
 	}
@@ -48,8 +49,8 @@ func TestLineReplyIsTheReply(t *testing.T) {
 	for _, input := range strings.Split(benchLines(40)+"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n48656c6c6f21deadbeef48656c6c6f21deadbeef\n \n", "\n") {
 		for range 2 { // the second time from the cache
 			r := ClassifyInput(input)[0]
-			it := replyItem{r: &r, shown: replyShown(&r, input)}
-			if got, want := string(appendLineReply(nil, it)), buildReply([]replyItem{it}); got != want {
+			it := reply.Item{Result: &r, Shown: reply.ShownInput(&r, input)}
+			if got, want := string(reply.AppendLineReply(nil, it)), reply.BuildReply([]reply.Item{it}); got != want {
 				t.Fatalf("input %q: line reply\n%s\nwant\n%s", input, got, want)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 	"github.com/totpkey/totpkey/totpkey/scan"
 )
 
@@ -49,20 +50,20 @@ func TestTicketCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			ticket, expect, golden := section(ar, "ticket"), section(ar, "expect"), section(ar, "reply")
-			reply, code := answerTicket(t, ticket)
-			limit := checkReply(t, ticket, expect, reply, code)
-			if n := len(strings.Fields(reply)); n <= typicalReplyWords {
+			answer, code := answerTicket(t, ticket)
+			limit := checkReply(t, ticket, expect, answer, code)
+			if n := len(strings.Fields(answer)); n <= typicalReplyWords {
 				typical++
 			} else if limit <= typicalReplyWords {
 				t.Errorf("reply has %d words, over the %d of a typical reply", n, typicalReplyWords)
 			}
 			if *updateReplies {
-				setSection(ar, "reply", reply)
+				setSection(ar, "reply", answer)
 				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 					t.Fatal(err)
 				}
-			} else if reply != golden {
-				t.Errorf("reply differs from the golden one (run with -update-replies and review):\n%s", reply)
+			} else if answer != golden {
+				t.Errorf("reply differs from the golden one (run with -update-replies and review):\n%s", answer)
 			}
 		})
 	}
@@ -72,7 +73,7 @@ func TestTicketCorpus(t *testing.T) {
 }
 
 // answerTicket runs validate --scan --reply on a ticket.
-func answerTicket(t *testing.T, ticket string) (reply string, code int) {
+func answerTicket(t *testing.T, ticket string) (answer string, code int) {
 	t.Helper()
 	s, out, errOut := iostreams.Test(ticket, false)
 	err := runValidate(&ValidateOptions{IO: s, Scan: true, Reply: true, Output: "text"})
@@ -85,10 +86,10 @@ func answerTicket(t *testing.T, ticket string) (reply string, code int) {
 
 // checkReply checks a reply against the ticket's expect lines and the
 // rules every reply keeps; it returns the reply's word limit.
-func checkReply(t *testing.T, ticket, expect, reply string, code int) int {
+func checkReply(t *testing.T, ticket, expect, answer string, code int) int {
 	t.Helper()
 	findings := scan.Scan(ticket)
-	facts := factsOf(ticket)
+	facts := reply.FactsOf(ticket)
 	limit := typicalReplyWords
 	for _, line := range strings.Split(strings.TrimSpace(expect), "\n") {
 		key, value, _ := strings.Cut(line, " ")
@@ -102,31 +103,31 @@ func checkReply(t *testing.T, ticket, expect, reply string, code int) int {
 				t.Errorf("findings %q, want %q", got, value)
 			}
 		case "broker":
-			if got := facts.broker(); got != value {
+			if got := facts.Broker(); got != value {
 				t.Errorf("broker %q, want %q", got, value)
 			}
 		case "did":
-			if got := didSummary(facts.did); got != value {
+			if got := facts.Did.String(); got != value {
 				t.Errorf("did %q, want %q", got, value)
 			}
 		case "credentials":
 			var got []string
-			for _, c := range facts.credentials {
+			for _, c := range facts.Credentials {
 				got = append(got, string(c))
 			}
 			if strings.Join(got, " ") != value {
 				t.Errorf("credentials %q, want %q", strings.Join(got, " "), value)
 			}
 		case "accounts":
-			if got := strings.Join(distinctAccounts(&facts), " | "); got != value {
+			if got := strings.Join(facts.DistinctAccounts(), " | "); got != value {
 				t.Errorf("accounts %q, want %q", got, value)
 			}
 		case "must":
-			if !strings.Contains(unwrap(reply), value) {
+			if !strings.Contains(unwrap(answer), value) {
 				t.Errorf("reply lacks %q", value)
 			}
 		case "mustnot":
-			if strings.Contains(unwrap(reply), value) {
+			if strings.Contains(unwrap(answer), value) {
 				t.Errorf("reply has %q", value)
 			}
 		case "maxwords":
@@ -138,19 +139,19 @@ func checkReply(t *testing.T, ticket, expect, reply string, code int) int {
 	if limit > maxReplyWords {
 		t.Fatalf("maxwords %d is over the limit of every reply, %d", limit, maxReplyWords)
 	}
-	if n := len(strings.Fields(reply)); n > limit {
+	if n := len(strings.Fields(answer)); n > limit {
 		t.Errorf("reply has %d words, more than %d", n, limit)
 	}
-	checkReplyRules(t, reply, findings, &facts)
+	checkReplyRules(t, answer, findings, &facts)
 	return limit
 }
 
 // checkReplyRules are the rules of every reply: the article's labels as
 // written, no internal triage wording, no secret of more than 4
 // characters, no credential repeated.
-func checkReplyRules(t *testing.T, reply string, findings []scan.Finding, facts *ticketFacts) {
+func checkReplyRules(t *testing.T, answer string, findings []scan.Finding, facts *reply.TicketFacts) {
 	t.Helper()
-	flat := unwrap(reply)
+	flat := unwrap(answer)
 	for _, wrong := range []string{"Accounts > Trading", "Accounts→", "edit icon", "Edit icon", "Validate and Save",
 		"Validate & save", "green Help", "We could not find", "line 1", "finding", "triage"} {
 		if strings.Contains(flat, wrong) {
@@ -160,22 +161,22 @@ func checkReplyRules(t *testing.T, reply string, findings []scan.Finding, facts 
 	if strings.Contains(flat, "Trading Accounts") && !strings.Contains(flat, "Accounts -> Trading Accounts") {
 		t.Errorf("reply names Trading Accounts without the article's menu path")
 	}
-	if !strings.HasPrefix(reply, "Hello,\n\n") || !strings.HasSuffix(reply, "Kind regards,\nSupport\n") {
+	if !strings.HasPrefix(answer, "Hello,\n\n") || !strings.HasSuffix(answer, "Kind regards,\nSupport\n") {
 		t.Errorf("reply does not open and close as a letter")
 	}
 	for i := range findings {
 		f := &findings[i]
 		for _, secret := range []string{f.Result.Key, keyCharacters(f)} {
 			for j := 0; j+5 <= len(secret); j++ {
-				if strings.Contains(reply, secret[j:j+5]) {
+				if strings.Contains(answer, secret[j:j+5]) {
 					t.Errorf("reply has %q, 5 characters of a secret", secret[j:j+5])
 					break
 				}
 			}
 		}
 	}
-	for v := range facts.credentialValues {
-		if strings.Contains(reply, v) {
+	for v := range facts.CredentialValues {
+		if strings.Contains(answer, v) {
 			t.Errorf("reply repeats a credential (%d characters)", len(v))
 		}
 	}
@@ -195,15 +196,6 @@ func keyCharacters(f *scan.Finding) string {
 	}, f.Text)
 }
 
-// factsOf reads a ticket's facts as --scan --reply does, line by line.
-func factsOf(ticket string) ticketFacts {
-	var f ticketFacts
-	for i, line := range strings.Split(ticket, "\n") {
-		f.addLine(i+1, []byte(line))
-	}
-	return f
-}
-
 // findingsSummary is the findings as an expect line has them:
 // "key/valid code/code error-message:invalid-totp".
 func findingsSummary(findings []scan.Finding) string {
@@ -218,24 +210,10 @@ func findingsSummary(findings []scan.Finding) string {
 	return strings.Join(parts, " ")
 }
 
-// didSummary names the actions of a set as an expect line has them.
-func didSummary(did actionSet) string {
-	var names []string
-	for _, a := range []struct {
-		a    action
-		name string
-	}{{didReset, "reset"}, {didNewKey, "new-key"}, {didSave, "saved"}, {sawOnlyQR, "only-qr"}} {
-		if did.has(a.a) {
-			names = append(names, a.name)
-		}
-	}
-	return strings.Join(names, " ")
-}
-
 // unwrap joins a reply's wrapped lines, so that a phrase is found across a
 // line break.
-func unwrap(reply string) string {
-	return strings.Join(strings.Fields(reply), " ")
+func unwrap(text string) string {
+	return strings.Join(strings.Fields(text), " ")
 }
 
 func section(ar *txtar.Archive, name string) string {

@@ -11,6 +11,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/lines"
 	"github.com/totpkey/totpkey/totpkey/scan"
@@ -35,13 +36,13 @@ type scanBatch struct {
 	skipped  []lineItem // lines too long to scan
 	out      []byte
 	stats    render.TriageStats
-	brokers  broker.Tally // the brokers the batch's lines name
-	facts    ticketFacts  // with --reply: what the batch's lines say
+	brokers  broker.Tally      // the brokers the batch's lines name
+	facts    reply.TicketFacts // with --reply: what the batch's lines say
 }
 
 func resetScanBatch(b *scanBatch) {
 	b.lineBuffer.Reset()
-	b.facts.reset()
+	b.facts.Reset()
 	b.ctx, b.hasCtx, b.last, b.brokers = b.ctx[:0], false, false, broker.Tally{}
 	b.findings, b.skipped, b.out = b.findings[:0], b.skipped[:0], b.out[:0]
 	b.stats.Reset()
@@ -59,7 +60,7 @@ type scanRun struct {
 	replyFindings []scan.Finding
 	replyTotal    int
 	replyBrokers  broker.Tally // the brokers the current text names
-	replyFacts    ticketFacts
+	replyFacts    reply.TicketFacts
 }
 
 // runScan is validate --scan: it finds keys, codes, otpauth and export
@@ -151,7 +152,7 @@ func (run *scanRun) render(b *scanBatch) {
 		}
 		b.findings = s.ScanLine(it.line, b.data[it.off:it.end], b.findings)
 		if o.Reply {
-			b.facts.addLine(it.line, b.data[it.off:it.end])
+			b.facts.AddLine(it.line, b.data[it.off:it.end])
 		}
 	}
 	b.findings = s.Flush(b.findings) // a key held back at the batch's last line
@@ -247,7 +248,7 @@ func (run *scanRun) write(b *scanBatch) error {
 	}
 	run.replyTotal += len(b.findings)
 	run.replyBrokers.Merge(&b.brokers)
-	run.replyFacts.merge(&b.facts)
+	run.replyFacts.Merge(&b.facts)
 	for _, f := range b.findings {
 		if len(run.replyFindings) < maxReplyFindings {
 			run.replyFindings = append(run.replyFindings, f)
@@ -268,7 +269,7 @@ func (run *scanRun) write(b *scanBatch) error {
 		fmt.Fprintln(w)
 	}
 	run.replyFindings, run.replyTotal, run.replyBrokers = run.replyFindings[:0], 0, broker.Tally{}
-	run.replyFacts.reset()
+	run.replyFacts.Reset()
 	return err
 }
 
@@ -285,37 +286,10 @@ func (run *scanRun) batchBroker(b *scanBatch) broker.Broker {
 	return bk
 }
 
-// writeScanReply is validate --scan --reply: one reply for everything found
-// in a text, whose broker is bk (the zero Broker when none is known), with
-// what the text says (facts). A key found twice is named once.
-func writeScanReply(w io.Writer, findings []scan.Finding, facts *ticketFacts, bk broker.Broker) error {
-	var items []replyItem
-	seen := map[string]bool{}
-	for i := range findings {
-		f := &findings[i]
-		if f.Kind == scan.FindingErrorMessage {
-			f.Result.Broker = bk.ID
-		} else if f.Result.Broker == "" {
-			f.Result.ApplyBroker(bk) // a text of several batches: named in another one
-		}
-		id := string(f.Kind) + "\x00" + f.Result.Key + "\x00" + f.Text
-		if f.Result.Key != "" {
-			id = "key\x00" + f.Result.Key
-		}
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		it := replyItem{line: f.Line, r: &f.Result, kind: f.Kind, text: f.Text}
-		if f.Kind != scan.FindingErrorMessage {
-			it.shown = replyShown(&f.Result, f.Text)
-		}
-		items = append(items, it)
-	}
-	if bk.Known() && facts.broker() == "" {
-		facts.brokers = append(facts.brokers, bk.ID) // --broker, or the catalogue's reading of the text
-	}
-	_, err := io.WriteString(w, buildTicketReply(items, facts))
+// writeScanReply is validate --scan --reply: the reply to a whole text
+// (reply.ForFindings).
+func writeScanReply(w io.Writer, findings []scan.Finding, facts *reply.TicketFacts, bk broker.Broker) error {
+	_, err := io.WriteString(w, reply.ForFindings(findings, facts, bk))
 	return err
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/code"
 
@@ -235,7 +236,7 @@ func writeResults(o *ValidateOptions, input string, results []totpkey.Result) er
 		return render.WriteJSONResults(w, results, o.ShowSecret)
 	}
 	if o.Reply {
-		return writeReply(w, input, results)
+		return reply.WriteReply(w, input, results)
 	}
 	return render.WriteResultsText(w, o.IO, results, input, o.ShowSecret)
 }

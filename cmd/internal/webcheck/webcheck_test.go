@@ -16,7 +16,7 @@ const testKey = "JBSWY3DPEHPK3PXP"
 
 func TestCheck(t *testing.T) {
 	tests := []struct {
-		input, broker            string
+		input, Broker            string
 		class, format, verdict   string
 		problems, changes        []string
 		topic                    string
@@ -39,12 +39,12 @@ func TestCheck(t *testing.T) {
 			verdict: "Valid TOTP Key, once cleaned", changes: []string{"uri"}, topic: "cleaned-key", accountLbl: "Zerodha (AB1234)", topics: []string{"cleaned-key"},
 			wantBroker: "zerodha"}, // the link's issuer
 		// A broker with notes of its own adds them, and where it shows the key.
-		{input: testKey, broker: "dhan", class: "valid", format: "base32", verdict: "Valid TOTP Key", topic: "edit-and-save",
+		{input: testKey, Broker: "dhan", class: "valid", format: "base32", verdict: "Valid TOTP Key", topic: "edit-and-save",
 			topics: []string{"edit-and-save", "dhan", "broker-dhan"}, wantBroker: "dhan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
-			resp := Check(tt.input, tt.broker)
+			resp := Check(tt.input, tt.Broker)
 			if len(resp.Results) != 1 {
 				t.Fatalf("%d results", len(resp.Results))
 			}

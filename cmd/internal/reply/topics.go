@@ -1,4 +1,4 @@
-package validate
+package reply
 
 import (
 	"fmt"

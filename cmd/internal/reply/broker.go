@@ -1,4 +1,4 @@
-package validate
+package reply
 
 import (
 	"strings"
@@ -10,14 +10,14 @@ import (
 
 // describeCredentialOrPart says in a reply what an other-credential or a
 // partial-key item is; empty for any other item.
-func describeCredentialOrPart(it replyItem) string {
-	r := it.r
+func describeCredentialOrPart(it Item) string {
+	r := it.Result
 	if len(r.Problems) == 0 || it.kind == scan.FindingLink || it.kind == scan.FindingExportLink {
 		return ""
 	}
 	what := "What you sent"
-	if it.shown != "" {
-		what += " (" + it.shown + ")"
+	if it.Shown != "" {
+		what += " (" + it.Shown + ")"
 	}
 	p := r.Problems[0]
 	switch p.ID {

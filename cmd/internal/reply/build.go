@@ -1,4 +1,4 @@
-package validate
+package reply
 
 import (
 	"fmt"
@@ -13,21 +13,21 @@ import (
 // replyWidth is the column a reply's lines wrap at.
 const replyWidth = 72
 
-// buildReply writes the reply to one input (or one line of --lines): what
+// BuildReply writes the reply to one input (or one line of --lines): what
 // was found and the fix.
-func buildReply(items []replyItem) string {
-	return buildTicketReply(items, nil)
+func BuildReply(items []Item) string {
+	return BuildTicketReply(items, nil)
 }
 
-// buildTicketReply writes a short, neutral reply to a ticket: it answers
+// BuildTicketReply writes a short, neutral reply to a ticket: it answers
 // what the ticket says (facts: the broker, what the customer already did,
 // which accounts, the credentials sent; nil for a single input) as well as
 // what was found in it. Each point is made once, in the words of the help
 // topics, with the article's labels; secrets are masked and credentials
 // never repeated; no names are made up.
-func buildTicketReply(items []replyItem, facts *ticketFacts) string {
+func BuildTicketReply(items []Item, facts *TicketFacts) string {
 	if facts == nil {
-		facts = &ticketFacts{}
+		facts = &TicketFacts{}
 	}
 	items = dropCredentialValues(items, facts)
 	s := classifySituation(items, facts)
@@ -35,8 +35,8 @@ func buildTicketReply(items []replyItem, facts *ticketFacts) string {
 	b.Grow(1200) // a typical reply, written once
 	b.WriteString("Hello,\n\n")
 	para(&b, opening(facts))
-	if len(facts.credentials) > 0 {
-		writeCredentials(&b, facts.credentials, s.hasKey)
+	if len(facts.Credentials) > 0 {
+		writeCredentials(&b, facts.Credentials, s.hasKey)
 	}
 	writeFindings(&b, items, facts, s)
 	writeTail(&b, items, facts, s)
@@ -46,42 +46,42 @@ func buildTicketReply(items []replyItem, facts *ticketFacts) string {
 // writeTail writes what follows the findings: the answer to the ticket's
 // situation, or the steps of the fix; the word of care about a key sent;
 // the closing.
-func writeTail(b *strings.Builder, items []replyItem, facts *ticketFacts, s situation) {
+func writeTail(b *strings.Builder, items []Item, facts *TicketFacts, s situation) {
 	newKeySaid := false
 	switch {
 	case s.dhan:
 		writeDhan(b, facts)
 	case s.alreadyDone != "":
-		writeStillRejected(b, s.alreadyDone, facts.did.has(didReset) || facts.did.has(didNewKey))
+		writeStillRejected(b, s.alreadyDone, facts.Did.Has(DidReset) || facts.Did.Has(DidNewKey))
 	case s.rejected && !s.broken:
 		writeRejected(b)
 	case s.onlyQR:
 		writeOnlyQR(b)
-	case len(items) == 0 && len(facts.credentials) > 0:
-		writeNotTheKey(b, len(facts.credentials))
+	case len(items) == 0 && len(facts.Credentials) > 0:
+		writeNotTheKey(b, len(facts.Credentials))
 	case len(items) == 0:
-		writeAskWhatToSend(b, facts.broker() != "")
+		writeAskWhatToSend(b, facts.Broker() != "")
 	default:
 		writeSteps(b, s.topic)
-		if !s.usable && mayNeedNewKey(s.topic) && !facts.did.has(didReset) && !facts.did.has(didNewKey) {
+		if !s.usable && mayNeedNewKey(s.topic) && !facts.Did.Has(DidReset) && !facts.Did.Has(DidNewKey) {
 			para(b, "If your broker no longer shows the TOTP Key, disable TOTP at your broker and enable it "+
 				"again: the broker then shows a new TOTP Key. Copy it and enter it as above.")
 			newKeySaid = true
 		}
 	}
-	if s.hasKey && len(facts.credentials) == 0 {
+	if s.hasKey && len(facts.Credentials) == 0 {
 		b.WriteString(keyCareParagraphs()[newKeySaid])
 	}
 	b.WriteString("Kind regards,\nSupport\n")
 }
 
-// appendLineReply appends the reply to one input with no ticket around it
+// AppendLineReply appends the reply to one input with no ticket around it
 // (a line of --lines) to dst: what buildReply writes, with the part after
 // the finding taken from a cache, since a million lines have only a few
 // kinds of fix.
-func appendLineReply(dst []byte, it replyItem) []byte {
-	items := []replyItem{it}
-	var none ticketFacts
+func AppendLineReply(dst []byte, it Item) []byte {
+	items := []Item{it}
+	var none TicketFacts
 	s := classifySituation(items, &none)
 	dst = append(dst, "Hello,\n\nThank you for your message.\n\n"...)
 	dst = appendWrapped(dst, describeForReply(it), replyWidth, "")
@@ -141,40 +141,40 @@ type situation struct {
 }
 
 // classifySituation works out the situation of a reply.
-func classifySituation(items []replyItem, facts *ticketFacts) situation {
+func classifySituation(items []Item, facts *TicketFacts) situation {
 	var s situation
 	s.topic, s.hasKey, s.usable = replyTopic(items)
 	for _, it := range items {
 		if it.kind == scan.FindingErrorMessage {
-			if it.r.Topic == "invalid-totp" {
+			if it.Result.Topic == "invalid-totp" {
 				s.rejected = true
 			}
 			continue
 		}
-		if it.r.Class != totpkey.ClassValid {
+		if it.Result.Class != totpkey.ClassValid {
 			s.broken = true
 		}
 	}
 	s.rejected = s.rejected || facts.rejected
-	s.dhan = facts.broker() == "dhan" && !s.broken && (s.rejected || facts.wasWorking)
-	s.onlyQR = facts.did.has(sawOnlyQR) && !s.usable
+	s.dhan = facts.Broker() == "dhan" && !s.broken && (s.rejected || facts.wasWorking)
+	s.onlyQR = facts.Did.Has(SawOnlyQR) && !s.usable
 	if s.rejected && !s.broken {
-		s.alreadyDone = alreadyDone(facts.did)
+		s.alreadyDone = alreadyDone(facts.Did)
 	}
 	return s
 }
 
 // alreadyDone says what the customer did that the usual fix would ask for
 // again: "disabled and enabled TOTP".
-func alreadyDone(did actionSet) string {
+func alreadyDone(did ActionSet) string {
 	var done []string
-	if did.has(didReset) {
+	if did.Has(DidReset) {
 		done = append(done, "disabled and enabled TOTP")
 	}
-	if did.has(didNewKey) && !did.has(didReset) {
+	if did.Has(DidNewKey) && !did.Has(DidReset) {
 		done = append(done, "got a new TOTP Key")
 	}
-	if did.has(didSave) {
+	if did.Has(DidSave) {
 		done = append(done, "saved the key")
 	}
 	if len(done) == 0 {
@@ -185,10 +185,10 @@ func alreadyDone(did actionSet) string {
 
 // opening thanks the customer and names what the ticket is about: the
 // broker, and the account when it names one.
-func opening(facts *ticketFacts) string {
+func opening(facts *TicketFacts) string {
 	s := "Thank you for your message"
-	name := brokerDisplayName(facts.broker())
-	accounts := distinctAccounts(facts)
+	name := brokerDisplayName(facts.Broker())
+	accounts := facts.DistinctAccounts()
 	switch {
 	case name != "" && len(accounts) == 1:
 		s += " about your " + name + " account (" + accounts[0] + ")"
@@ -202,8 +202,8 @@ func opening(facts *ticketFacts) string {
 	return s + "."
 }
 
-// distinctAccounts are the accounts the ticket names, each once.
-func distinctAccounts(facts *ticketFacts) []string {
+// DistinctAccounts are the accounts the ticket names, each once.
+func (facts *TicketFacts) DistinctAccounts() []string {
 	var out []string
 	for _, a := range facts.accounts {
 		if !containsString(out, a.label) {
@@ -224,13 +224,13 @@ func containsString(list []string, s string) bool {
 
 // dropCredentialValues leaves out findings that are a credential the
 // ticket gave a value for: a 6-digit PIN is not a TOTP to explain.
-func dropCredentialValues(items []replyItem, facts *ticketFacts) []replyItem {
-	if len(facts.credentialValues) == 0 {
+func dropCredentialValues(items []Item, facts *TicketFacts) []Item {
+	if len(facts.CredentialValues) == 0 {
 		return items
 	}
-	var kept []replyItem
+	var kept []Item
 	for _, it := range items {
-		if it.kind != scan.FindingErrorMessage && facts.credentialValues[strings.TrimSpace(it.text)] {
+		if it.kind != scan.FindingErrorMessage && facts.CredentialValues[strings.TrimSpace(it.text)] {
 			continue
 		}
 		kept = append(kept, it)
@@ -241,11 +241,11 @@ func dropCredentialValues(items []replyItem, facts *ticketFacts) []replyItem {
 // writeFindings writes the points about what was found. An "Invalid TOTP"
 // is left to the paragraph that answers it when there is one; with two
 // accounts or more each point names its account.
-func writeFindings(b *strings.Builder, items []replyItem, facts *ticketFacts, s situation) {
-	var shown []replyItem
+func writeFindings(b *strings.Builder, items []Item, facts *TicketFacts, s situation) {
+	var shown []Item
 	for _, it := range items {
 		answered := s.dhan || s.alreadyDone != "" || s.rejected && !s.broken
-		if it.kind == scan.FindingErrorMessage && it.r.Topic == "invalid-totp" && answered {
+		if it.kind == scan.FindingErrorMessage && it.Result.Topic == "invalid-totp" && answered {
 			continue
 		}
 		shown = append(shown, it)
@@ -254,16 +254,16 @@ func writeFindings(b *strings.Builder, items []replyItem, facts *ticketFacts, s 
 		return
 	}
 	labelled := len(facts.accounts) > 1 && len(accountsOfItems(shown, facts)) > 1
-	var groups [][]replyItem
+	var groups [][]Item
 	switch {
 	case len(shown) == 1:
-		groups = [][]replyItem{shown} // one input, one line of --lines
+		groups = [][]Item{shown} // one input, one line of --lines
 	case labelled:
 		groups = groupByAccount(shown, facts)
 	default:
 		groups = groupReplyItems(shown)
 	}
-	rest := []replyItem(nil)
+	rest := []Item(nil)
 	if len(groups) > maxReplyItems {
 		for _, g := range groups[maxReplyItems-1:] {
 			rest = append(rest, g...)
@@ -294,7 +294,7 @@ func writeFindings(b *strings.Builder, items []replyItem, facts *ticketFacts, s 
 }
 
 // accountsOfItems are the distinct accounts the findings belong to.
-func accountsOfItems(items []replyItem, facts *ticketFacts) []string {
+func accountsOfItems(items []Item, facts *TicketFacts) []string {
 	var out []string
 	for _, it := range items {
 		if it.kind == scan.FindingErrorMessage {
@@ -309,21 +309,21 @@ func accountsOfItems(items []replyItem, facts *ticketFacts) []string {
 
 // groupByAccount keeps every finding its own point, in the order of the
 // ticket, so that each names its account; error messages come last.
-func groupByAccount(items []replyItem, facts *ticketFacts) [][]replyItem {
-	var groups, errs [][]replyItem
+func groupByAccount(items []Item, facts *TicketFacts) [][]Item {
+	var groups, errs [][]Item
 	for _, it := range items {
 		if it.kind == scan.FindingErrorMessage {
-			errs = append(errs, []replyItem{it})
+			errs = append(errs, []Item{it})
 			continue
 		}
-		groups = append(groups, []replyItem{it})
+		groups = append(groups, []Item{it})
 	}
 	return append(groups, errs...)
 }
 
 // writeDhan answers a ticket about Dhan where nothing found says the key
 // is wrong: the Dhan topic, not the change-key steps.
-func writeDhan(b *strings.Builder, facts *ticketFacts) {
+func writeDhan(b *strings.Builder, facts *TicketFacts) {
 	intro := topicParagraph("dhan", 0)
 	if facts.wasWorking {
 		intro += " That it worked before with the same key points the same way."

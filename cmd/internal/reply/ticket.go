@@ -1,4 +1,4 @@
-package validate
+package reply
 
 import (
 	"regexp"
@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// ticketFacts is what a ticket says beyond the keys, codes and error
+// TicketFacts is what a ticket says beyond the keys, codes and error
 // messages the scanner finds: which broker, what the customer already did,
 // which accounts, and which other credentials they sent. --scan --reply
 // reads it line by line (addLine) and answers the ticket with it.
@@ -16,13 +16,13 @@ import (
 // The detectors here are small and read the ticket's words only. They are
 // the place to plug in the broker catalogue (brokerInLine) and the
 // credential recogniser (credentialsInLine) when those exist.
-type ticketFacts struct {
+type TicketFacts struct {
 	brokers     []string // broker ids, in the order the ticket names them
-	did         actionSet
-	credentials []credentialKind // in the order first seen
+	Did         ActionSet
+	Credentials []credentialKind // in the order first seen
 	// credentialValues are the values sent as credentials (a PIN, say),
 	// so that the reply does not call a 6-digit PIN a TOTP. Never printed.
-	credentialValues map[string]bool
+	CredentialValues map[string]bool
 	accounts         []accountMention
 	wasWorking       bool // "was working", "till yesterday", "since morning"
 	// rejected is set when the ticket says the broker refused the TOTP in
@@ -34,20 +34,20 @@ type ticketFacts struct {
 // maxTicketAccounts bounds the account mentions a ticket keeps.
 const maxTicketAccounts = 8
 
-// action is something the customer says they already did or saw.
-type action uint8
+// Action is something the customer says they already did or saw.
+type Action uint8
 
 const (
-	didReset  action = 1 << iota // disabled and enabled TOTP, reset it
-	didNewKey                    // made or got a new key
-	didSave                      // already entered the key and saved
-	sawOnlyQR                    // the broker shows only a QR code
+	DidReset  Action = 1 << iota // disabled and enabled TOTP, reset it
+	DidNewKey                    // made or got a new key
+	DidSave                      // already entered the key and saved
+	SawOnlyQR                    // the broker shows only a QR code
 )
 
-// actionSet is a set of actions.
-type actionSet uint8
+// ActionSet is a set of actions.
+type ActionSet uint8
 
-func (s actionSet) has(a action) bool { return s&actionSet(a) != 0 }
+func (s ActionSet) Has(a Action) bool { return s&ActionSet(a) != 0 }
 
 // credentialKind is a credential other than the TOTP Key, as the contract
 // names them for other-credential.
@@ -87,21 +87,21 @@ var brokerNames = []struct{ word, id string }{
 // English and Hinglish.
 var actionCues = []struct {
 	phrase string
-	a      action
+	a      Action
 }{
-	{"disabled and enabled", didReset}, {"disabled and re-enabled", didReset}, {"disabled and reenabled", didReset},
-	{"disable and enable", didReset}, {"disabled & enabled", didReset}, {"disable/enable", didReset},
-	{"re-enabled", didReset}, {"reenabled", didReset}, {"enabled it again", didReset}, {"enabled again", didReset},
-	{"reset the totp", didReset}, {"reset totp", didReset}, {"totp reset", didReset}, {"reset my totp", didReset},
-	{"disable karke", didReset}, {"disable kar ke", didReset}, {"dubara enable", didReset}, {"phir se enable", didReset},
-	{"new key", didNewKey}, {"new totp key", didNewKey}, {"new secret", didNewKey}, {"fresh key", didNewKey},
-	{"naya key", didNewKey}, {"nayi key", didNewKey}, {"new qr", didNewKey},
-	{"already saved", didSave}, {"saved it", didSave}, {"saved the key", didSave}, {"validate & save", didSave},
-	{"validate and save", didSave}, {"save kar", didSave}, {"save kiya", didSave}, {"already entered", didSave},
-	{"only a qr", sawOnlyQR}, {"only qr", sawOnlyQR}, {"only the qr", sawOnlyQR}, {"just a qr", sawOnlyQR},
-	{"only shows a qr", sawOnlyQR}, {"only shows qr", sawOnlyQR}, {"only showing qr", sawOnlyQR}, {"sirf qr", sawOnlyQR}, {"सिर्फ qr", sawOnlyQR}, {"केवल qr", sawOnlyQR},
-	{"qr code hi", sawOnlyQR}, {"qr hi aa raha", sawOnlyQR}, {"no key shown", sawOnlyQR}, {"key nahi dikh", sawOnlyQR},
-	{"don't see any key", sawOnlyQR}, {"dont see any key", sawOnlyQR}, {"no text key", sawOnlyQR},
+	{"disabled and enabled", DidReset}, {"disabled and re-enabled", DidReset}, {"disabled and reenabled", DidReset},
+	{"disable and enable", DidReset}, {"disabled & enabled", DidReset}, {"disable/enable", DidReset},
+	{"re-enabled", DidReset}, {"reenabled", DidReset}, {"enabled it again", DidReset}, {"enabled again", DidReset},
+	{"reset the totp", DidReset}, {"reset totp", DidReset}, {"totp reset", DidReset}, {"reset my totp", DidReset},
+	{"disable karke", DidReset}, {"disable kar ke", DidReset}, {"dubara enable", DidReset}, {"phir se enable", DidReset},
+	{"new key", DidNewKey}, {"new totp key", DidNewKey}, {"new secret", DidNewKey}, {"fresh key", DidNewKey},
+	{"naya key", DidNewKey}, {"nayi key", DidNewKey}, {"new qr", DidNewKey},
+	{"already saved", DidSave}, {"saved it", DidSave}, {"saved the key", DidSave}, {"validate & save", DidSave},
+	{"validate and save", DidSave}, {"save kar", DidSave}, {"save kiya", DidSave}, {"already entered", DidSave},
+	{"only a qr", SawOnlyQR}, {"only qr", SawOnlyQR}, {"only the qr", SawOnlyQR}, {"just a qr", SawOnlyQR},
+	{"only shows a qr", SawOnlyQR}, {"only shows qr", SawOnlyQR}, {"only showing qr", SawOnlyQR}, {"sirf qr", SawOnlyQR}, {"सिर्फ qr", SawOnlyQR}, {"केवल qr", SawOnlyQR},
+	{"qr code hi", SawOnlyQR}, {"qr hi aa raha", SawOnlyQR}, {"no key shown", SawOnlyQR}, {"key nahi dikh", SawOnlyQR},
+	{"don't see any key", SawOnlyQR}, {"dont see any key", SawOnlyQR}, {"no text key", SawOnlyQR},
 }
 
 // workingCues say it worked before: an outage at the broker is likelier
@@ -145,8 +145,8 @@ var credentialCues = []struct {
 	{"pan", credPAN}, {"date of birth", credDateOfBirth}, {"dob", credDateOfBirth},
 }
 
-// addLine reads one line of the ticket.
-func (f *ticketFacts) addLine(number int, text []byte) {
+// AddLine reads one line of the ticket.
+func (f *TicketFacts) AddLine(number int, text []byte) {
 	line := string(text)
 	lower := strings.ToLower(line)
 	for _, id := range brokersInLine(lower) {
@@ -156,7 +156,7 @@ func (f *ticketFacts) addLine(number int, text []byte) {
 	}
 	for _, c := range actionCues {
 		if strings.Contains(lower, c.phrase) {
-			f.did |= actionSet(c.a)
+			f.Did |= ActionSet(c.a)
 		}
 	}
 	for _, c := range workingCues {
@@ -170,13 +170,13 @@ func (f *ticketFacts) addLine(number int, text []byte) {
 		}
 	}
 	for _, c := range credentialsInLine(line, lower) {
-		if !slices.Contains(f.credentials, c.kind) {
-			f.credentials = append(f.credentials, c.kind)
+		if !slices.Contains(f.Credentials, c.kind) {
+			f.Credentials = append(f.Credentials, c.kind)
 		}
-		if f.credentialValues == nil {
-			f.credentialValues = map[string]bool{}
+		if f.CredentialValues == nil {
+			f.CredentialValues = map[string]bool{}
 		}
-		f.credentialValues[c.value] = true
+		f.CredentialValues[c.value] = true
 	}
 	for _, label := range accountsInLine(line) {
 		if len(f.accounts) < maxTicketAccounts {
@@ -185,26 +185,26 @@ func (f *ticketFacts) addLine(number int, text []byte) {
 	}
 }
 
-// merge adds the facts of a later part of the same ticket.
-func (f *ticketFacts) merge(o *ticketFacts) {
+// Merge adds the facts of a later part of the same ticket.
+func (f *TicketFacts) Merge(o *TicketFacts) {
 	for _, id := range o.brokers {
 		if !slices.Contains(f.brokers, id) {
 			f.brokers = append(f.brokers, id)
 		}
 	}
-	f.did |= o.did
+	f.Did |= o.Did
 	f.wasWorking = f.wasWorking || o.wasWorking
 	f.rejected = f.rejected || o.rejected
-	for _, c := range o.credentials {
-		if !slices.Contains(f.credentials, c) {
-			f.credentials = append(f.credentials, c)
+	for _, c := range o.Credentials {
+		if !slices.Contains(f.Credentials, c) {
+			f.Credentials = append(f.Credentials, c)
 		}
 	}
-	for v := range o.credentialValues {
-		if f.credentialValues == nil {
-			f.credentialValues = map[string]bool{}
+	for v := range o.CredentialValues {
+		if f.CredentialValues == nil {
+			f.CredentialValues = map[string]bool{}
 		}
-		f.credentialValues[v] = true
+		f.CredentialValues[v] = true
 	}
 	for _, a := range o.accounts {
 		if len(f.accounts) < maxTicketAccounts {
@@ -213,39 +213,39 @@ func (f *ticketFacts) merge(o *ticketFacts) {
 	}
 }
 
-// reset empties f for the next ticket, keeping its storage.
-func (f *ticketFacts) reset() {
-	*f = ticketFacts{brokers: f.brokers[:0], credentials: f.credentials[:0], accounts: f.accounts[:0]}
+// Reset empties f for the next ticket, keeping its storage.
+func (f *TicketFacts) Reset() {
+	*f = TicketFacts{brokers: f.brokers[:0], Credentials: f.Credentials[:0], accounts: f.accounts[:0]}
 }
 
-// factsOfColumns reads the kept columns of a CSV record as a ticket; nil
+// FactsOfColumns reads the kept columns of a CSV record as a ticket; nil
 // when they say nothing a reply answers.
-func factsOfColumns(values []string) *ticketFacts {
-	var f ticketFacts
+func FactsOfColumns(values []string) *TicketFacts {
+	var f TicketFacts
 	for _, v := range values {
-		f.addLine(0, []byte(v))
+		f.AddLine(0, []byte(v))
 	}
-	if len(f.brokers) == 0 && f.did == 0 && len(f.credentials) == 0 && len(f.accounts) == 0 && !f.wasWorking && !f.rejected {
+	if len(f.brokers) == 0 && f.Did == 0 && len(f.Credentials) == 0 && len(f.accounts) == 0 && !f.wasWorking && !f.rejected {
 		return nil
 	}
 	return &f
 }
 
-// hideCredentials replaces the credential values f saw in s with bullets,
+// HideCredentials replaces the credential values f saw in s with bullets,
 // one per character: a heading may quote the ticket, never a password.
-func (f *ticketFacts) hideCredentials(s string) string {
+func (f *TicketFacts) HideCredentials(s string) string {
 	if f == nil {
 		return s
 	}
-	for v := range f.credentialValues {
+	for v := range f.CredentialValues {
 		s = strings.ReplaceAll(s, v, strings.Repeat("•", utf8.RuneCountInString(v)))
 	}
 	return s
 }
 
-// broker is the one broker the ticket is about: the one it names, when it
+// Broker is the one broker the ticket is about: the one it names, when it
 // names exactly one.
-func (f *ticketFacts) broker() string {
+func (f *TicketFacts) Broker() string {
 	if len(f.brokers) == 1 {
 		return f.brokers[0]
 	}
@@ -254,7 +254,7 @@ func (f *ticketFacts) broker() string {
 
 // accountFor is the account a finding on a line belongs to: one named on
 // the same line, else the last named before it.
-func (f *ticketFacts) accountFor(line int) string {
+func (f *TicketFacts) accountFor(line int) string {
 	label := ""
 	for _, a := range f.accounts {
 		if a.line > line {
@@ -410,4 +410,29 @@ func accountsInLine(line string) []string {
 		return []string{owners[0] + " (" + ids[0] + ")"}
 	}
 	return append(owners, ids...)
+}
+
+// FactsOf reads the facts of a whole text, line by line, as --scan
+// --reply does.
+func FactsOf(text string) TicketFacts {
+	var f TicketFacts
+	for i, line := range strings.Split(text, "\n") {
+		f.AddLine(i+1, []byte(line))
+	}
+	return f
+}
+
+// String names the actions of a set ("reset new-key"), as the ticket
+// corpus's expect lines have them.
+func (s ActionSet) String() string {
+	var names []string
+	for _, a := range []struct {
+		a    Action
+		name string
+	}{{DidReset, "reset"}, {DidNewKey, "new-key"}, {DidSave, "saved"}, {SawOnlyQR, "only-qr"}} {
+		if s.Has(a.a) {
+			names = append(names, a.name)
+		}
+	}
+	return strings.Join(names, " ")
 }

@@ -1,4 +1,4 @@
-package validate
+package reply
 
 import (
 	"fmt"
@@ -20,60 +20,31 @@ import (
 // say); what is still left over is counted in a last line.
 const maxReplyItems = 6
 
-// replyItem is one thing a reply talks about: a result and what to call it
+// Item is one thing a reply talks about: a result and what to call it
 // (masked). Replies do not quote line numbers: the customer wrote a
 // message, not a file.
-type replyItem struct {
-	line  int // the line of the ticket it was found on; 0 for a whole input
-	r     *totpkey.Result
-	kind  scan.FindingKind // empty for a whole input
-	text  string           // the error message of an error-message finding
-	shown string           // the input or key, masked; empty for a link
+type Item struct {
+	line   int // the line of the ticket it was found on; 0 for a whole input
+	Result *totpkey.Result
+	kind   scan.FindingKind // empty for a whole input
+	text   string           // the error message of an error-message finding
+	Shown  string           // the input or key, masked; empty for a link
 }
 
-// writeReply is validate --reply for one input: a reply to the customer
+// WriteReply is validate --reply for one input: a reply to the customer
 // who sent it.
-func writeReply(w io.Writer, input string, results []totpkey.Result) error {
-	items := make([]replyItem, len(results))
+func WriteReply(w io.Writer, input string, results []totpkey.Result) error {
+	items := make([]Item, len(results))
 	for i := range results {
-		items[i] = replyItem{r: &results[i], shown: replyShown(&results[i], input)}
+		items[i] = Item{Result: &results[i], Shown: ShownInput(&results[i], input)}
 	}
-	_, err := io.WriteString(w, buildReply(items))
+	_, err := io.WriteString(w, BuildReply(items))
 	return err
 }
 
-// appendReplyBlock is validate --lines --reply: a reply per line, under a
-// heading for the support agent that says which line (and ticket) it is for.
-// facts are what the kept columns say (nil: nothing), which the reply
-// answers too.
-func (run *linesRun) appendReplyBlock(dst []byte, file string, line int, keeps []string, r *totpkey.Result, input string, facts *ticketFacts) []byte {
-	dst = append(dst, "=== "...)
-	if run.withFile {
-		dst = append(dst, sourceName(file)...)
-		dst = append(dst, ' ')
-	}
-	dst = append(dst, "line "...)
-	dst = strconv.AppendInt(dst, int64(line), 10)
-	for i, k := range keeps {
-		// Kept values come here masked where they may be a key (render).
-		dst = append(dst, ", "...)
-		dst = append(dst, run.keep[i]...)
-		dst = append(dst, ' ')
-		dst = append(dst, printable(facts.hideCredentials(k))...)
-	}
-	dst = append(dst, " ===\n"...)
-	it := replyItem{r: r, shown: replyShown(r, input)}
-	if facts != nil {
-		dst = append(dst, buildTicketReply([]replyItem{it}, facts)...)
-	} else {
-		dst = appendLineReply(dst, it)
-	}
-	return append(dst, '\n')
-}
-
-// replyShown is how a reply names an input: as the customer sent it,
+// ShownInput is how a reply names an input: as the customer sent it,
 // masked; empty for a link, whose text means nothing to a reader.
-func replyShown(r *totpkey.Result, input string) string {
+func ShownInput(r *totpkey.Result, input string) string {
 	if outcome.HasLinkPrefix(input) || strings.TrimSpace(input) == "" {
 		return ""
 	}
@@ -83,11 +54,11 @@ func replyShown(r *totpkey.Result, input string) string {
 // replyRank orders the points of a reply: keys and links (valid or not)
 // first, since they decide the fix, then codes, then error messages, which
 // only say that something is wrong.
-func replyRank(it replyItem) int {
+func replyRank(it Item) int {
 	switch {
 	case it.kind == scan.FindingErrorMessage:
 		return 2
-	case it.r.Class == totpkey.ClassCode:
+	case it.Result.Class == totpkey.ClassCode:
 		return 1
 	}
 	return 0
@@ -96,15 +67,15 @@ func replyRank(it replyItem) int {
 // groupReplyItems merges the items a reply can name in one point (every
 // code; error messages with the same help topic) and orders the points by
 // replyRank, in the order of the message within a rank.
-func groupReplyItems(items []replyItem) [][]replyItem {
-	var groups [][]replyItem
+func groupReplyItems(items []Item) [][]Item {
+	var groups [][]Item
 	at := map[string]int{}
 	for _, it := range items {
 		key := ""
 		switch {
 		case it.kind == scan.FindingErrorMessage:
-			key = "error\x00" + it.r.Topic
-		case it.r.Class == totpkey.ClassCode:
+			key = "error\x00" + it.Result.Topic
+		case it.Result.Class == totpkey.ClassCode:
 			key = "code"
 		}
 		if i, ok := at[key]; ok && key != "" {
@@ -114,9 +85,9 @@ func groupReplyItems(items []replyItem) [][]replyItem {
 		if key != "" {
 			at[key] = len(groups)
 		}
-		groups = append(groups, []replyItem{it})
+		groups = append(groups, []Item{it})
 	}
-	slices.SortStableFunc(groups, func(a, b []replyItem) int {
+	slices.SortStableFunc(groups, func(a, b []Item) int {
 		return replyRank(a[0]) - replyRank(b[0])
 	})
 	return groups
@@ -125,7 +96,7 @@ func groupReplyItems(items []replyItem) [][]replyItem {
 // describeGroup says in a sentence or two what a point of the reply is
 // about: one item as describeForReply does, several codes or error
 // messages together.
-func describeGroup(g []replyItem) string {
+func describeGroup(g []Item) string {
 	if len(g) == 1 {
 		return describeForReply(g[0])
 	}
@@ -139,7 +110,7 @@ func describeGroup(g []replyItem) string {
 	}
 	shown := make([]string, len(g))
 	for i, it := range g {
-		shown[i] = it.shown
+		shown[i] = it.Shown
 	}
 	return fmt.Sprintf("The numbers you sent (%s) are TOTPs, the codes your authenticator app shows. "+
 		"They change every 30 seconds and are not the TOTP Key, which is a longer string of letters and digits.",
@@ -148,14 +119,14 @@ func describeGroup(g []replyItem) string {
 
 // leftKinds counts the items a reply leaves out by what they are: "2 keys,
 // 1 code and 1 error message".
-func leftKinds(items []replyItem) string {
+func leftKinds(items []Item) string {
 	nouns := []string{"key", "otpauth link", "code", "error message"}
 	counts := make([]int, len(nouns))
 	for _, it := range items {
 		switch {
 		case it.kind == scan.FindingErrorMessage:
 			counts[3]++
-		case it.r.Class == totpkey.ClassCode:
+		case it.Result.Class == totpkey.ClassCode:
 			counts[2]++
 		case it.kind == scan.FindingLink || it.kind == scan.FindingExportLink:
 			counts[1]++
@@ -181,8 +152,8 @@ func andList(words []string) string {
 }
 
 // describeForReply says in a sentence what one item is.
-func describeForReply(it replyItem) string {
-	r := it.r
+func describeForReply(it Item) string {
+	r := it.Result
 	switch {
 	case it.kind == scan.FindingErrorMessage:
 		if b, ok := broker.Lookup(r.Broker); ok && b.NoteTopic != "" {
@@ -195,13 +166,13 @@ func describeForReply(it replyItem) string {
 			"almost always because that key is not right.", it.text)
 	case r.Class == totpkey.ClassCode:
 		return fmt.Sprintf("The number you sent (%s) is a TOTP, the code your authenticator app shows. "+
-			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.shown)
+			"It changes every 30 seconds and is not the TOTP Key, which is a longer string of letters and digits.", it.Shown)
 	case r.HasProblem(totpkey.ReasonEmpty):
 		return "The TOTP Key you sent is empty."
 	case r.HasProblem(totpkey.ReasonHexKey) && it.kind != scan.FindingLink && it.kind != scan.FindingExportLink:
 		what := "The key you sent"
-		if it.shown != "" {
-			what += " (" + it.shown + ")"
+		if it.Shown != "" {
+			what += " (" + it.Shown + ")"
 		}
 		return what + " is written in hexadecimal, with the digits 0 to 9 and the letters a to f. " +
 			"The TOTP Key field needs the same key written in base32, with the capital letters A to Z " +
@@ -211,7 +182,7 @@ func describeForReply(it replyItem) string {
 	case r.Class == totpkey.ClassValid && r.Format == totpkey.FormatOTPAuth:
 		return fmt.Sprintf("The otpauth link you sent holds a valid TOTP Key (%s).", totpkey.Mask(r.Key))
 	case r.Class == totpkey.ClassValid:
-		s := fmt.Sprintf("The TOTP Key you sent (%s) is valid", it.shown)
+		s := fmt.Sprintf("The TOTP Key you sent (%s) is valid", it.Shown)
 		if clean := cleaningForReply(r); clean != "" {
 			s += " once " + clean
 		}
@@ -234,8 +205,8 @@ func describeForReply(it replyItem) string {
 	if it.kind == scan.FindingLink || it.kind == scan.FindingExportLink || r.Format == totpkey.FormatOTPAuth {
 		what = "The otpauth link you sent"
 	}
-	if it.shown != "" {
-		what += " (" + it.shown + ")"
+	if it.Shown != "" {
+		what += " (" + it.Shown + ")"
 	}
 	return sentence(fmt.Sprintf("%s is not a usable TOTP Key: %s", what, strings.Join(reasons, "; ")))
 }
@@ -298,10 +269,10 @@ func cleaningForReply(r *totpkey.Result) string {
 // key or code found; the whole article's when only an error message (or
 // nothing) was found. It also tells whether a key (even a broken one) was in the
 // message and whether a usable one was.
-func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
+func replyTopic(items []Item) (topic string, hasKey, usable bool) {
 	worst := -1
 	for i, it := range items {
-		r := it.r
+		r := it.Result
 		switch r.Format {
 		case totpkey.FormatBase32, totpkey.FormatHex, totpkey.FormatOTPAuth, totpkey.FormatMigration:
 			hasKey = true
@@ -312,7 +283,7 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 		if outcome.ExitCodeOf(r) == outcome.ExitValid {
 			usable = true
 		}
-		if worst < 0 || outcome.ExitCodeOf(r) > outcome.ExitCodeOf(items[worst].r) {
+		if worst < 0 || outcome.ExitCodeOf(r) > outcome.ExitCodeOf(items[worst].Result) {
 			worst = i
 		}
 	}
@@ -322,7 +293,7 @@ func replyTopic(items []replyItem) (topic string, hasKey, usable bool) {
 	case worst < 0:
 		return "failed-to-generate-totp", hasKey, usable
 	}
-	return items[worst].r.Topic, hasKey, usable
+	return items[worst].Result.Topic, hasKey, usable
 }
 
 // dropToolReferences removes "(see totpkey explain …)" asides from a step.
@@ -389,3 +360,37 @@ func appendWrapped(dst []byte, s string, width int, indent string) []byte {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// ForFindings is the reply to a whole text (validate --scan --reply, the
+// Ticket tab of the page): one reply for everything found
+// in a text, whose broker is bk (the zero Broker when none is known), with
+// what the text says (facts). A key found twice is named once.
+func ForFindings(findings []scan.Finding, facts *TicketFacts, bk broker.Broker) string {
+	var items []Item
+	seen := map[string]bool{}
+	for i := range findings {
+		f := &findings[i]
+		if f.Kind == scan.FindingErrorMessage {
+			f.Result.Broker = bk.ID
+		} else if f.Result.Broker == "" {
+			f.Result.ApplyBroker(bk) // a text of several batches: named in another one
+		}
+		id := string(f.Kind) + "\x00" + f.Result.Key + "\x00" + f.Text
+		if f.Result.Key != "" {
+			id = "key\x00" + f.Result.Key
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		it := Item{line: f.Line, Result: &f.Result, kind: f.Kind, text: f.Text}
+		if f.Kind != scan.FindingErrorMessage {
+			it.Shown = ShownInput(&f.Result, f.Text)
+		}
+		items = append(items, it)
+	}
+	if bk.Known() && facts.Broker() == "" {
+		facts.brokers = append(facts.brokers, bk.ID) // --broker, or the catalogue's reading of the text
+	}
+	return BuildTicketReply(items, facts)
+}

@@ -1,4 +1,4 @@
-package validate
+package reply
 
 import (
 	"slices"
@@ -10,23 +10,23 @@ import (
 func TestTicketFactsLine(t *testing.T) {
 	tests := []struct {
 		line        string
-		broker      string
-		did         string
-		credentials []credentialKind
+		Broker      string
+		Did         string
+		Credentials []credentialKind
 		accounts    []string
 		rejected    bool
 	}{
-		{line: "Dhan pe subah se Invalid TOTP", broker: "dhan", rejected: true},
-		{line: "my angel one a/c no. A123456 shows wrong totp", broker: "angelone", accounts: []string{"client id A123456"}, rejected: true},
-		{line: "I disabled and enabled TOTP, new key bhi daala", did: "reset new-key"},
-		{line: "maine disable karke dubara enable kiya", did: "reset"},
-		{line: "broker pe sirf QR aa raha hai", did: "only-qr"},
-		{line: "already saved it with Validate & Save", did: "saved"},
-		{line: "password: Tr@de2026 and PAN ABCDE1234F", credentials: []credentialKind{credPassword, credPAN}},
-		{line: "pass- hunter22", credentials: []credentialKind{credPassword}},
-		{line: "api_key = k8s7d6f5 api_secret=abcd1234efgh", credentials: []credentialKind{credAPIKey, credAPISecret}},
-		{line: "MPIN 4471", credentials: []credentialKind{credPIN}},
-		{line: "DOB: 01/02/1990", credentials: []credentialKind{credDateOfBirth}},
+		{line: "Dhan pe subah se Invalid TOTP", Broker: "dhan", rejected: true},
+		{line: "my angel one a/c no. A123456 shows wrong totp", Broker: "angelone", accounts: []string{"client id A123456"}, rejected: true},
+		{line: "I disabled and enabled TOTP, new key bhi daala", Did: "reset new-key"},
+		{line: "maine disable karke dubara enable kiya", Did: "reset"},
+		{line: "broker pe sirf QR aa raha hai", Did: "only-qr"},
+		{line: "already saved it with Validate & Save", Did: "saved"},
+		{line: "password: Tr@de2026 and PAN ABCDE1234F", Credentials: []credentialKind{credPassword, credPAN}},
+		{line: "pass- hunter22", Credentials: []credentialKind{credPassword}},
+		{line: "api_key = k8s7d6f5 api_secret=abcd1234efgh", Credentials: []credentialKind{credAPIKey, credAPISecret}},
+		{line: "MPIN 4471", Credentials: []credentialKind{credPIN}},
+		{line: "DOB: 01/02/1990", Credentials: []credentialKind{credDateOfBirth}},
 		// Words about a credential, with no value, are no credential.
 		{line: "I did a password reset yesterday"},
 		{line: "my password is correct, and PAN card is linked"},
@@ -40,23 +40,23 @@ func TestTicketFactsLine(t *testing.T) {
 		{line: "TOTP id JBSWY3DPEHPK3PXP"},
 		// Brokers as whole words only.
 		{line: "kitec and dhanush are not brokers"},
-		{line: "Zerodha (Kite) account", broker: "zerodha"},
-		{line: "ICICI Direct breeze", broker: "icicidirect"},
+		{line: "Zerodha (Kite) account", Broker: "zerodha"},
+		{line: "ICICI Direct breeze", Broker: "icicidirect"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			var f ticketFacts
-			f.addLine(1, []byte(tt.line))
-			if got := f.broker(); got != tt.broker {
-				t.Errorf("broker %q, want %q", got, tt.broker)
+			var f TicketFacts
+			f.AddLine(1, []byte(tt.line))
+			if got := f.Broker(); got != tt.Broker {
+				t.Errorf("broker %q, want %q", got, tt.Broker)
 			}
-			if got := didSummary(f.did); got != tt.did {
-				t.Errorf("did %q, want %q", got, tt.did)
+			if got := f.Did.String(); got != tt.Did {
+				t.Errorf("did %q, want %q", got, tt.Did)
 			}
-			if !slices.Equal(f.credentials, tt.credentials) {
-				t.Errorf("credentials %v, want %v", f.credentials, tt.credentials)
+			if !slices.Equal(f.Credentials, tt.Credentials) {
+				t.Errorf("credentials %v, want %v", f.Credentials, tt.Credentials)
 			}
-			if got := distinctAccounts(&f); !slices.Equal(got, tt.accounts) {
+			if got := f.DistinctAccounts(); !slices.Equal(got, tt.accounts) {
 				t.Errorf("accounts %q, want %q", got, tt.accounts)
 			}
 			if f.rejected != tt.rejected {
@@ -69,7 +69,7 @@ func TestTicketFactsLine(t *testing.T) {
 // TestTicketFactsAccountOfFinding: a finding belongs to the account named
 // on its line, else the one named last before it.
 func TestTicketFactsAccountOfFinding(t *testing.T) {
-	f := factsOf("hello\nclient id AB1234\nkey X\nwife's account\n\ncode Y\n")
+	f := FactsOf("hello\nclient id AB1234\nkey X\nwife's account\n\ncode Y\n")
 	for line, want := range map[int]string{1: "", 2: "client id AB1234", 3: "client id AB1234", 4: "your wife's account", 6: "your wife's account"} {
 		if got := f.accountFor(line); got != want {
 			t.Errorf("accountFor(%d) = %q, want %q", line, got, want)
@@ -86,12 +86,12 @@ func FuzzTicketFacts(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		var facts ticketFacts
+		var facts TicketFacts
 		for i := range maxTicketAccounts + 2 {
-			facts.addLine(i+1, []byte(line))
+			facts.AddLine(i+1, []byte(line))
 		}
 		lower := strings.ToLower(line)
-		for v := range facts.credentialValues {
+		for v := range facts.CredentialValues {
 			if !strings.Contains(line, v) && !strings.Contains(lower, v) {
 				t.Fatalf("credential value %q is not in the line", v)
 			}
