@@ -266,6 +266,9 @@ func TestBrowserPage(t *testing.T) {
 			t.Errorf("ticket findings %q do not say %q", findings, want)
 		}
 	}
+	if reply := text("reply"); !strings.HasPrefix(reply, "Hello,") || !strings.Contains(reply, "Validate & Save") {
+		t.Errorf("the ticket's reply %q: want the reply validate --scan --reply writes", reply)
+	}
 	assertMasked(t, "ticket", eval(`document.body.innerText + document.getElementById('ticket').value`), "password")
 
 	// The network: the module was the last thing loaded; no request, at

@@ -1,6 +1,7 @@
 package webcheck
 
 import (
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/scan"
@@ -22,6 +23,9 @@ type TicketView struct {
 	// masked (totpkey.MaskText), for the page to show in place of what was
 	// pasted.
 	MaskedText string `json:"masked_text"`
+	// Reply is the ready-to-send reply to the customer, the one validate
+	// --scan --reply prints (package reply): secrets masked.
+	Reply string `json:"reply"`
 }
 
 // FindingView is one thing found in a ticket.
@@ -38,7 +42,9 @@ type FindingView struct {
 // messages and classifies each, as validate --scan does.
 func Ticket(text string) TicketView {
 	findings, b := scanTicket(text)
-	v := TicketView{Broker: b.ID, Findings: []FindingView{}, Topics: []TopicView{}, MaskedText: totpkey.MaskText(text)}
+	facts := reply.FactsOf(text)
+	v := TicketView{Broker: b.ID, Findings: []FindingView{}, Topics: []TopicView{}, MaskedText: totpkey.MaskText(text),
+		Reply: reply.ForFindings(findings, &facts, b)}
 	seen := map[string]bool{}
 	for i := range findings {
 		f := &findings[i]

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/totpkey/totpkey/cmd/internal/reply"
 	"github.com/totpkey/totpkey/totpkey/code"
 	"github.com/totpkey/totpkey/totpkey/qr/qrdraw"
 )
@@ -169,6 +170,15 @@ func TestTicket(t *testing.T) {
 	}
 	if len(v.Topics) == 0 {
 		t.Error("no topics for the ticket")
+	}
+	// The reply is the command's (validate --scan --reply), secrets masked.
+	facts := reply.FactsOf("Hi, I get \"Failed to generate TOTP\".\nMy key is JBSWY3DPEHPK3PX0 and the code was 123456.\n")
+	findings, b := scanTicket("Hi, I get \"Failed to generate TOTP\".\nMy key is JBSWY3DPEHPK3PX0 and the code was 123456.\n")
+	if want := reply.ForFindings(findings, &facts, b); v.Reply != want || !strings.HasPrefix(v.Reply, "Hello,") {
+		t.Errorf("the page's reply:\n%s\nthe command's:\n%s", v.Reply, want)
+	}
+	if strings.Contains(v.Reply, "Y3DPEHPK") || !strings.Contains(v.Reply, "Validate & Save") {
+		t.Errorf("reply shows the key or lacks the fix:\n%s", v.Reply)
 	}
 	const ticket = "Key JBSWY3DPEHPK3PXP, again: jbsw y3dp ehpk 3pxp\r\nlink otpauth://totp/X?secret=KRUGKIDROVUWG2ZAMJZG653OEBTG66BA code 123456\n"
 	masked := Ticket(ticket).MaskedText

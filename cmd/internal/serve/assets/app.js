@@ -331,8 +331,19 @@
       ? 'Nothing in the ticket looks like a key, a code, an otpauth link or an error message.'
       : n + (n === 1 ? ' finding' : ' findings') + (v.more ? ' (the first ' + v.findings.length + ' are listed)' : '') +
         (v.broker ? '; checked for ' + brokerName(v.broker) + ', the broker the ticket names' : '') + '.';
-    $('reply-note').hidden = n === 0;
+    $('reply').textContent = v.reply || '';
+    $('reply-box').hidden = !v.reply;
+    $('copy-reply-status').textContent = '';
     renderTopics($('ticket-topics'), v.topics);
+  });
+
+  $('copy-reply').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('reply').textContent);
+      $('copy-reply-status').textContent = 'Reply copied.';
+    } catch (e) {
+      $('copy-reply-status').textContent = 'Could not copy: select the reply and copy it by hand.';
+    }
   });
 
   load().catch((e) => {
