@@ -20,6 +20,7 @@ type ExitError struct {
 	Hints []string
 }
 
+// Error is the message of the error, or the exit code when it has none.
 func (e *ExitError) Error() string {
 	if e.err == nil {
 		return fmt.Sprintf("exit code %d", e.Code)
@@ -27,6 +28,7 @@ func (e *ExitError) Error() string {
 	return e.err.Error()
 }
 
+// Unwrap returns the error the exit code goes with.
 func (e *ExitError) Unwrap() error { return e.err }
 
 // ExitWith ends a command with a code and nothing more to print.

@@ -28,6 +28,7 @@ var explainFormats = []string{"text", "markdown", "json"}
 // one it shows.
 const maxSeeAlso = 2
 
+// NewExplainCmd builds the explain command, reading and writing streams.
 func NewExplainCmd(streams *iostreams.IOStreams) *cobra.Command {
 	opts := &explainOptions{IO: streams}
 	cmd := &cobra.Command{

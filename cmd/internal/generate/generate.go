@@ -55,6 +55,7 @@ type generateSettings struct {
 	override code.Params // explicit --digits/--period/--algorithm; zero fields not given
 }
 
+// NewGenerateCmd builds the generate command, reading and writing streams.
 func NewGenerateCmd(streams *iostreams.IOStreams) *cobra.Command {
 	return generateCommand(&generateOptions{
 		IO:  streams,

@@ -54,6 +54,7 @@ type SignalledError struct {
 	Code int
 }
 
+// Error says which exit code the signal gives.
 func (e *SignalledError) Error() string {
 	return fmt.Sprintf("stopped by a signal (exit code %d)", e.Code)
 }

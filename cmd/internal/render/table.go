@@ -33,6 +33,7 @@ type reasonCount struct {
 // error message found by --scan counts as "error-message".
 var summaryClasses = [...]string{"valid", "code", "malformed", "error-message"}
 
+// Add counts one result.
 func (s *TriageStats) Add(r *totpkey.Result) {
 	s.AddClass(string(r.Class), outcome.ExitCodeOf(r))
 	if r.Class == totpkey.ClassValid && r.Changes != 0 {
@@ -45,6 +46,7 @@ func (s *TriageStats) Add(r *totpkey.Result) {
 	}
 }
 
+// AddClass counts one result of a class (or "error-message") and its exit code.
 func (s *TriageStats) AddClass(class string, exitCode int) {
 	s.Total++
 	s.ExitCode = max(s.ExitCode, exitCode)
@@ -67,6 +69,7 @@ func (s *TriageStats) addReason(id string, n int) {
 	s.reasons = append(s.reasons, reasonCount{id, n})
 }
 
+// Merge adds the counts of another batch.
 func (s *TriageStats) Merge(o *TriageStats) {
 	s.Total += o.Total
 	s.cleaned += o.cleaned
@@ -79,6 +82,7 @@ func (s *TriageStats) Merge(o *TriageStats) {
 	}
 }
 
+// Reset empties the counts, keeping their memory.
 func (s *TriageStats) Reset() { *s = TriageStats{reasons: s.reasons[:0]} }
 
 // WriteSummary prints the counts: "3 lines: 1 valid (1 after cleaning),

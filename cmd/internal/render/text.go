@@ -25,6 +25,7 @@ type Palette struct {
 	Good, Warn, bad, Bold, Dim *color.Color
 }
 
+// NewPalette returns the colours of the text output, or none when enabled is false.
 func NewPalette(enabled bool) Palette {
 	p := Palette{
 		Good: color.New(color.FgGreen, color.Bold),

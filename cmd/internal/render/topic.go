@@ -187,6 +187,7 @@ type inlinePart struct {
 // some of it is **strong** ("**Validate & Save**,").
 type inlineWord []inlinePart
 
+// Width is the word's width in characters, without its styling.
 func (w inlineWord) Width() int {
 	n := 0
 	for _, p := range w {

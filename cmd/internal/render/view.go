@@ -83,6 +83,7 @@ type codeCheckView struct {
 	RepairMatches int `json:"repair_matches,omitempty"`
 }
 
+// AccountView is the account of a link in a result view (JSON "account").
 type AccountView struct {
 	Type      string `json:"type,omitempty"`
 	Issuer    string `json:"issuer,omitempty"`

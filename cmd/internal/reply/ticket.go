@@ -47,6 +47,7 @@ const (
 // ActionSet is a set of actions.
 type ActionSet uint8
 
+// Has reports whether the set holds the action.
 func (s ActionSet) Has(a Action) bool { return s&ActionSet(a) != 0 }
 
 // credentialKind is a credential other than the TOTP Key, as the contract

@@ -51,6 +51,7 @@ type ValidateOptions struct {
 	broker broker.Broker // --broker resolved by check
 }
 
+// NewValidateCmd builds the validate command, reading and writing streams.
 func NewValidateCmd(streams *iostreams.IOStreams) *cobra.Command {
 	opts := &ValidateOptions{IO: streams, Now: time.Now, Clipboard: clipboard.NewSystem()}
 	cmd := &cobra.Command{
