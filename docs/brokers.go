@@ -1,89 +1,94 @@
 package docs
 
 import (
+	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 )
 
-//go:embed brokers.yaml
+//go:generate go run ../cmd/genbrokers brokers.yaml brokers.json
+
+// brokersFile is brokers.yaml as JSON (cmd/genbrokers writes it), so that
+// the binary reads the catalogue without a YAML library.
+//
+//go:embed brokers.json
 var brokersFile []byte
 
 // Broker is one broker of the catalogue in brokers.yaml: where it shows
 // the TOTP Key, how long that key is, and its other credentials, each fact
 // with its public source and date.
 type Broker struct {
-	ID             string             `yaml:"id"`
-	Name           string             `yaml:"name"`
-	Aliases        []string           `yaml:"aliases"`
-	NoteTopic      string             `yaml:"note_topic"`
-	ClientIDDigits int                `yaml:"client_id_digits"`
-	KeyLength      BrokerKeyLength    `yaml:"key_length"`
-	Shown          BrokerShown        `yaml:"shown"`
-	Where          BrokerWhere        `yaml:"where"`
-	Credentials    []BrokerCredential `yaml:"credentials"`
-	Notes          []BrokerNote       `yaml:"notes"`
+	ID             string             `json:"id"`
+	Name           string             `json:"name"`
+	Aliases        []string           `json:"aliases"`
+	NoteTopic      string             `json:"note_topic"`
+	ClientIDDigits int                `json:"client_id_digits"`
+	KeyLength      BrokerKeyLength    `json:"key_length"`
+	Shown          BrokerShown        `json:"shown"`
+	Where          BrokerWhere        `json:"where"`
+	Credentials    []BrokerCredential `json:"credentials"`
+	Notes          []BrokerNote       `json:"notes"`
 }
 
 // BrokerKeyLength is the length of the key a broker shows, in base32
 // characters; Value is 0 when it is not established.
 type BrokerKeyLength struct {
-	Value      int    `yaml:"value"`
-	Confidence string `yaml:"confidence"` // established, likely or unknown
-	Source     string `yaml:"source"`
-	Date       string `yaml:"date"`
+	Value      int    `json:"value"`
+	Confidence string `json:"confidence"` // established, likely or unknown
+	Source     string `json:"source"`
+	Date       string `json:"date"`
 }
 
 // BrokerShown is how a broker shows the key: How is copy-link, text, qr
 // or unknown; Once is true when it is shown only while TOTP is set up.
 type BrokerShown struct {
-	How    string `yaml:"how"`
-	Once   bool   `yaml:"once"`
-	Source string `yaml:"source"`
-	Date   string `yaml:"date"`
+	How    string `json:"how"`
+	Once   bool   `json:"once"`
+	Source string `json:"source"`
+	Date   string `json:"date"`
 }
 
 // BrokerWhere is the way to the key in the broker's web site or app.
 type BrokerWhere struct {
-	Steps  []string `yaml:"steps"`
-	Source string   `yaml:"source"`
-	Date   string   `yaml:"date"`
+	Steps  []string `json:"steps"`
+	Source string   `json:"source"`
+	Date   string   `json:"date"`
 }
 
 // BrokerCredential is one of a broker's other credentials: an id of
 // totpkey's other-credential problem and what it looks like.
 type BrokerCredential struct {
-	ID         string `yaml:"id"`
-	Shape      string `yaml:"shape"`
-	Confidence string `yaml:"confidence"`
-	Source     string `yaml:"source"`
-	Date       string `yaml:"date"`
+	ID         string `json:"id"`
+	Shape      string `json:"shape"`
+	Confidence string `json:"confidence"`
+	Source     string `json:"source"`
+	Date       string `json:"date"`
 }
 
 // BrokerNote is something to know about a broker's TOTP.
 type BrokerNote struct {
-	Text   string `yaml:"text"`
-	Source string `yaml:"source"`
-	Date   string `yaml:"date"`
+	Text   string `json:"text"`
+	Source string `json:"source"`
+	Date   string `json:"date"`
 }
 
 // brokerCatalogue is the parsed brokers.yaml.
 type brokerCatalogue struct {
-	ReadOn  string   `yaml:"read_on"`
-	Brokers []Broker `yaml:"brokers"`
+	ReadOn  string   `json:"read_on"`
+	Brokers []Broker `json:"brokers"`
 }
 
 // parseBrokers reads a broker catalogue, refusing keys it does not know.
 func parseBrokers(data []byte) ([]Broker, error) {
 	var c brokerCatalogue
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("parse brokers.yaml: %w", err)
+		return nil, fmt.Errorf("parse brokers.json: %w", err)
 	}
 	for _, b := range c.Brokers {
 		if !validTopicID(b.ID) || b.Name == "" {
@@ -93,7 +98,7 @@ func parseBrokers(data []byte) ([]Broker, error) {
 	return c.Brokers, nil
 }
 
-// embeddedBrokers parses brokers.yaml once; a broken file is reported by
+// embeddedBrokers parses brokers.json once; a broken file is reported by
 // Check and leaves the catalogue without brokers.
 var embeddedBrokers = sync.OnceValues(func() ([]Broker, error) { return parseBrokers(brokersFile) })
 
