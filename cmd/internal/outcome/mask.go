@@ -8,9 +8,9 @@ import (
 	"github.com/totpkey/totpkey/totpkey"
 )
 
-// How the command and the page show what users give them: through the library's one masking
-// rule (totpkey.Mask and totpkey.MaskText); these are the ways it applies
-// it.
+// How the command and the page show what users give them: through the
+// library's one masking rule (totpkey.Mask and totpkey.MaskText); these
+// are the ways they apply it.
 
 // MaxShownInput is how many characters of an input the table shows.
 const MaxShownInput = 24
