@@ -3,6 +3,7 @@ package totpkey
 import (
 	"maps"
 	"strings"
+	"sync"
 )
 
 // maxWordLen is the longest entry in commonWords.
@@ -23,75 +24,75 @@ const stopWords = `a an the i im ive me my mine you your we our us it its itll h
 
 // StopWord reports whether w, in lower case, is a word that carries no
 // meaning of its own ("the", "please", "dont").
-func StopWord(w string) bool { return stopWordSet[w] }
+func StopWord(w string) bool { return wordTables().stop[w] }
 
-// stopWordSet is stopWords as a set.
-var stopWordSet = func() map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Fields(stopWords) {
-		set[w] = true
-	}
-	return set
-}()
-
-// commonWords are words that turn up in what people paste instead of a key:
-// support messages, error texts and guesses at a password; the stop words
-// and these. A key written in groups of four could contain one of the
-// short ones by chance, so a single word only counts against groups of
-// uneven length (see text).
-var commonWords = func() map[string]bool {
-	set := maps.Clone(stopWordSet)
-	for w := range domainWords {
-		set[w] = true
-	}
-	return set
-}()
-
-// domainWords are the common words of the trading and authenticator world,
-// of this project's messages and of Hinglish tickets.
-var domainWords = map[string]bool{
-	"dear": true, "team": true, "sir": true,
-	"error": true, "failed": true, "fail": true, "generate": true, "invalid": true,
-	"totp": true, "otp": true, "key": true, "code": true, "secret": true,
-	"password": true, "passcode": true, "pin": true, "login": true, "broker": true,
-	"account": true, "app": true, "authenticator": true, "google": true,
-	"microsoft": true, "enter": true, "entered": true, "paste": true,
-	"pasted": true, "copy": true, "copied": true, "still": true, "again": true,
-	"working": true, "work": true, "does": true, "did": true, "shows": true,
-	"show": true, "says": true, "unable": true, "cannot": true, "wrong": true,
-	"test": true, "user": true, "admin": true, "qwerty": true, "letmein": true,
-	"welcome": true, "none": true, "null": true, "undefined": true, "yes": true,
-	// The names in this project's own messages.
-	"totpkey": true, "autotrader": true, "validate": true, "explain": true,
-	"usage": true, "command": true, "unknown": true, "flag": true,
-	// Hinglish, as traders write tickets: "TOTP kaam nahi kar raha hai".
-	"hai": true, "hain": true, "nahi": true, "nahin": true, "kar": true,
-	"raha": true, "rahi": true, "kaam": true, "mera": true, "meri": true,
-	"mere": true, "kya": true, "kyu": true, "kyon": true, "kaise": true,
-	"kahan": true, "kaha": true, "par": true, "pe": true, "mein": true,
-	"se": true, "ka": true, "ki": true, "ke": true, "ko": true, "ho": true,
-	"hua": true, "gaya": true, "diya": true, "liya": true, "bhi": true,
-	"aur": true, "abhi": true, "phir": true, "karo": true, "kijiye": true,
-	"bhai": true, "sahi": true, "galat": true, "dikh": true, "milega": true,
+// wordSets are the word lists as sets, built on first use: every command
+// starts faster when its start-up does not build maps it may not need.
+type wordSets struct {
+	// stop is stopWords as a set.
+	stop map[string]bool
+	// common are words that turn up in what people paste instead of a
+	// key: support messages, error texts and guesses at a password; the
+	// stop words and domainWords. A key written in groups of four could
+	// contain one of the short ones by chance, so a single word only
+	// counts against groups of uneven length (see text).
+	common map[string]bool
+	// starts has bit c-'a' of entry n set when a common word of n letters
+	// starts with the letter c: most groups of a key are turned away by it
+	// before the map is asked.
+	starts [maxWordLen + 1]uint32
 }
 
-// wordStarts has bit c-'a' of entry n set when a common word of n letters
-// starts with the letter c: most groups of a key are turned away by it
-// before the map is asked.
-var wordStarts = func() (t [maxWordLen + 1]uint32) {
-	for w := range commonWords {
-		t[len(w)] |= 1 << (w[0] - 'a')
+// wordTables returns the word sets, building them the first time.
+var wordTables = sync.OnceValue(func() *wordSets {
+	w := &wordSets{stop: make(map[string]bool)}
+	for _, word := range strings.Fields(stopWords) {
+		w.stop[word] = true
 	}
-	return t
-}()
+	w.common = maps.Clone(w.stop)
+	for _, word := range strings.Fields(domainWords) {
+		w.common[word] = true
+	}
+	for word := range w.common {
+		w.starts[len(word)] |= 1 << (word[0] - 'a')
+	}
+	return w
+})
 
-// commonWord reports whether s, in any case, is one of commonWords. It does
-// not allocate.
+// domainWords are the common words of the trading and authenticator world,
+// then the names in this project's own messages (from "totpkey"), then
+// Hinglish as traders write tickets ("TOTP kaam nahi kar raha hai", from
+// "hai").
+const domainWords = `dear team sir
+	error failed fail generate invalid
+	totp otp key code secret
+	password passcode pin login broker
+	account app authenticator google
+	microsoft enter entered paste
+	pasted copy copied still again
+	working work does did shows
+	show says unable cannot wrong
+	test user admin qwerty letmein
+	welcome none null undefined yes
+	totpkey autotrader validate explain
+	usage command unknown flag
+	hai hain nahi nahin kar
+	raha rahi kaam mera meri
+	mere kya kyu kyon kaise
+	kahan kaha par pe mein
+	se ka ki ke ko ho
+	hua gaya diya liya bhi
+	aur abhi phir karo kijiye
+	bhai sahi galat dikh milega`
+
+// commonWord reports whether s, in any case, is one of the common words
+// (wordSets.common). It does not allocate.
 func commonWord(s string) bool {
 	if len(s) == 0 || len(s) > maxWordLen {
 		return false
 	}
-	if first := s[0] | 0x20; first < 'a' || first > 'z' || wordStarts[len(s)]&(1<<(first-'a')) == 0 {
+	w := wordTables()
+	if first := s[0] | 0x20; first < 'a' || first > 'z' || w.starts[len(s)]&(1<<(first-'a')) == 0 {
 		return false
 	}
 	var buf [maxWordLen]byte
@@ -102,5 +103,5 @@ func commonWord(s string) bool {
 		}
 		buf[i] = c
 	}
-	return commonWords[string(buf[:len(s)])]
+	return w.common[string(buf[:len(s)])]
 }

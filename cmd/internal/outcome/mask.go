@@ -63,19 +63,13 @@ func MaskKeyLike(s string, showSecret bool) string {
 	return MaskArg(s)
 }
 
-// asciiStrings holds the one-character strings of ASCII, so that views do
-// not allocate one for each bad character.
-var asciiStrings = func() (t [utf8.RuneSelf]string) {
-	for i := range t {
-		t[i] = string(rune(i))
-	}
-	return t
-}()
-
-// RuneString is string(r), without allocating for ASCII.
+// RuneString is string(r), without allocating for ASCII: the runtime
+// makes a one-byte string from a one-byte slice without allocating, so
+// views do not allocate one for each bad character.
 func RuneString(r rune) string {
 	if r >= 0 && r < utf8.RuneSelf {
-		return asciiStrings[r]
+		b := [1]byte{byte(r)}
+		return string(b[:])
 	}
 	return string(r)
 }

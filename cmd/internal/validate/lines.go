@@ -7,8 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 
@@ -145,9 +145,11 @@ func tuneGC(streams *iostreams.IOStreams) (restore func()) {
 	if streams.Env == nil || streams.Env("GOGC") != "" || streams.Env("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 || sample[0].Value.Uint64() > 16<<20 {
+	// runtime.ReadMemStats, not runtime/metrics: importing that package
+	// builds its table of descriptions when any command starts.
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if m.HeapAlloc > 16<<20 {
 		return func() {}
 	}
 	percent := debug.SetGCPercent(400)
