@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/totpkey"
@@ -35,53 +36,53 @@ const (
 const scanMaxWord = 13
 
 // scanWords are the words that tell the scanner what is near them.
-var scanWords = map[string]scanWordFlags{
-	"code": scanWordCode | scanWordCommon, "codes": scanWordCode | scanWordCommon, "otp": scanWordCode | scanWordCommon,
-	"otps": scanWordCode | scanWordCommon, "totp": scanWordCode | scanWordKey | scanWordCommon, "2fa": scanWordCode | scanWordCommon,
-	"mfa": scanWordCode | scanWordCommon, "entered": scanWordCode | scanWordCommon, "enter": scanWordCode | scanWordCommon,
-	"entering": scanWordCode | scanWordCommon, "pasted": scanWordCode | scanWordCommon, "paste": scanWordCode | scanWordCommon,
-	"typed": scanWordCode | scanWordCommon, "authenticator": scanWordCode | scanWordCommon, "scanToken": scanWordCode | scanWordCommon,
-	"passcode": scanWordCode | scanWordCommon, "verification": scanWordCode | scanWordCommon,
-	"key": scanWordCode | scanWordKey | scanWordCommon, "keys": scanWordKey | scanWordCommon, "secret": scanWordKey | scanWordCommon,
-	"seed": scanWordKey | scanWordCommon, "base32": scanWordKey, "setup": scanWordKey | scanWordCommon,
+var scanWords = [...]scanWordEntry{
+	{"code", scanWordCode | scanWordCommon}, {"codes", scanWordCode | scanWordCommon}, {"otp", scanWordCode | scanWordCommon},
+	{"otps", scanWordCode | scanWordCommon}, {"totp", scanWordCode | scanWordKey | scanWordCommon}, {"2fa", scanWordCode | scanWordCommon},
+	{"mfa", scanWordCode | scanWordCommon}, {"entered", scanWordCode | scanWordCommon}, {"enter", scanWordCode | scanWordCommon},
+	{"entering", scanWordCode | scanWordCommon}, {"pasted", scanWordCode | scanWordCommon}, {"paste", scanWordCode | scanWordCommon},
+	{"typed", scanWordCode | scanWordCommon}, {"authenticator", scanWordCode | scanWordCommon}, {"token", scanWordCode | scanWordCommon},
+	{"passcode", scanWordCode | scanWordCommon}, {"verification", scanWordCode | scanWordCommon},
+	{"key", scanWordCode | scanWordKey | scanWordCommon}, {"keys", scanWordKey | scanWordCommon}, {"secret", scanWordKey | scanWordCommon},
+	{"seed", scanWordKey | scanWordCommon}, {"base32", scanWordKey}, {"setup", scanWordKey | scanWordCommon},
 
-	"order": scanWordNotCode | scanWordCommon, "ticket": scanWordNotCode | scanWordCommon, "invoice": scanWordNotCode | scanWordCommon,
-	"phone": scanWordNotCode | scanWordCommon, "mobile": scanWordNotCode | scanWordCommon, "mob": scanWordNotCode | scanWordCommon,
-	"tel": scanWordNotCode | scanWordCommon, "call": scanWordNotCode | scanWordCommon, "whatsapp": scanWordNotCode | scanWordCommon,
-	"contact": scanWordNotCode | scanWordCommon, "account": scanWordNotCode | scanWordCommon, "acct": scanWordNotCode | scanWordCommon,
-	"client": scanWordNotCode | scanWordCommon, "id": scanWordNotCode | scanWordCommon, "ref": scanWordNotCode | scanWordCommon,
-	"reference": scanWordNotCode | scanWordCommon, "pin": scanWordNotCode | scanWordCommon, "pincode": scanWordNotCode | scanWordCommon,
-	"zip": scanWordNotCode | scanWordCommon, "amount": scanWordNotCode | scanWordCommon, "rs": scanWordNotCode | scanWordCommon,
-	"inr": scanWordNotCode | scanWordCommon, "usd": scanWordNotCode | scanWordCommon, "txn": scanWordNotCode | scanWordCommon,
-	"transaction": scanWordNotCode | scanWordCommon, "date": scanWordNotCode | scanWordCommon, "dob": scanWordNotCode | scanWordCommon,
-	"tracking": scanWordNotCode | scanWordCommon, "policy": scanWordNotCode | scanWordCommon, "serial": scanWordNotCode | scanWordCommon,
-	"aadhaar": scanWordNotCode | scanWordCommon, "pan": scanWordNotCode | scanWordCommon, "upi": scanWordNotCode | scanWordCommon,
+	{"order", scanWordNotCode | scanWordCommon}, {"ticket", scanWordNotCode | scanWordCommon}, {"invoice", scanWordNotCode | scanWordCommon},
+	{"phone", scanWordNotCode | scanWordCommon}, {"mobile", scanWordNotCode | scanWordCommon}, {"mob", scanWordNotCode | scanWordCommon},
+	{"tel", scanWordNotCode | scanWordCommon}, {"call", scanWordNotCode | scanWordCommon}, {"whatsapp", scanWordNotCode | scanWordCommon},
+	{"contact", scanWordNotCode | scanWordCommon}, {"account", scanWordNotCode | scanWordCommon}, {"acct", scanWordNotCode | scanWordCommon},
+	{"client", scanWordNotCode | scanWordCommon}, {"id", scanWordNotCode | scanWordCommon}, {"ref", scanWordNotCode | scanWordCommon},
+	{"reference", scanWordNotCode | scanWordCommon}, {"pin", scanWordNotCode | scanWordCommon}, {"pincode", scanWordNotCode | scanWordCommon},
+	{"zip", scanWordNotCode | scanWordCommon}, {"amount", scanWordNotCode | scanWordCommon}, {"rs", scanWordNotCode | scanWordCommon},
+	{"inr", scanWordNotCode | scanWordCommon}, {"usd", scanWordNotCode | scanWordCommon}, {"txn", scanWordNotCode | scanWordCommon},
+	{"transaction", scanWordNotCode | scanWordCommon}, {"date", scanWordNotCode | scanWordCommon}, {"dob", scanWordNotCode | scanWordCommon},
+	{"tracking", scanWordNotCode | scanWordCommon}, {"policy", scanWordNotCode | scanWordCommon}, {"serial", scanWordNotCode | scanWordCommon},
+	{"aadhaar", scanWordNotCode | scanWordCommon}, {"pan", scanWordNotCode | scanWordCommon}, {"upi", scanWordNotCode | scanWordCommon},
 
-	"failed": scanWordErrorStart | scanWordCommon, "invalid": scanWordErrorStart | scanWordCommon,
+	{"failed", scanWordErrorStart | scanWordCommon}, {"invalid", scanWordErrorStart | scanWordCommon},
 
-	"a": scanWordCommon, "an": scanWordCommon, "and": scanWordCommon, "are": scanWordCommon, "as": scanWordCommon, "at": scanWordCommon,
-	"be": scanWordCommon, "but": scanWordCommon, "by": scanWordCommon, "can": scanWordCommon, "do": scanWordCommon, "for": scanWordCommon,
-	"from": scanWordCommon, "have": scanWordCommon, "has": scanWordCommon, "he": scanWordCommon, "i": scanWordCommon, "if": scanWordCommon,
-	"in": scanWordCommon, "is": scanWordCommon, "it": scanWordCommon, "me": scanWordCommon, "my": scanWordCommon, "no": scanWordCommon,
-	"not": scanWordCommon, "of": scanWordCommon, "on": scanWordCommon, "or": scanWordCommon, "our": scanWordCommon, "she": scanWordCommon,
-	"so": scanWordCommon, "that": scanWordCommon, "the": scanWordCommon, "this": scanWordCommon, "to": scanWordCommon, "was": scanWordCommon,
-	"we": scanWordCommon, "what": scanWordCommon, "when": scanWordCommon, "why": scanWordCommon, "with": scanWordCommon,
-	"you": scanWordCommon, "your": scanWordCommon, "how": scanWordCommon, "please": scanWordCommon, "help": scanWordCommon,
-	"hi": scanWordCommon, "hello": scanWordCommon, "thanks": scanWordCommon, "thank": scanWordCommon, "dear": scanWordCommon,
-	"team": scanWordCommon, "sir": scanWordCommon, "error": scanWordCommon, "fail": scanWordCommon, "generate": scanWordCommon,
-	"password": scanWordCommon, "login": scanWordCommon, "broker": scanWordCommon, "app": scanWordCommon, "google": scanWordCommon,
-	"copy": scanWordCommon, "copied": scanWordCommon, "still": scanWordCommon, "again": scanWordCommon, "working": scanWordCommon,
-	"work": scanWordCommon, "does": scanWordCommon, "did": scanWordCommon, "shows": scanWordCommon, "show": scanWordCommon,
-	"says": scanWordCommon, "said": scanWordCommon, "unable": scanWordCommon, "cannot": scanWordCommon, "wrong": scanWordCommon,
-	"test": scanWordCommon, "user": scanWordCommon, "yes": scanWordCommon, "box": scanWordCommon, "field": scanWordCommon,
-	"here": scanWordCommon, "there": scanWordCommon, "then": scanWordCommon, "than": scanWordCommon, "they": scanWordCommon,
-	"them": scanWordCommon, "will": scanWordCommon, "would": scanWordCommon, "could": scanWordCommon, "should": scanWordCommon,
-	"just": scanWordCommon, "also": scanWordCommon, "only": scanWordCommon, "into": scanWordCommon, "get": scanWordCommon,
-	"got": scanWordCommon, "gets": scanWordCommon, "new": scanWordCommon, "now": scanWordCommon, "one": scanWordCommon,
-	"all": scanWordCommon, "any": scanWordCommon, "use": scanWordCommon, "used": scanWordCommon, "using": scanWordCommon,
-	"see": scanWordCommon, "its": scanWordCommon, "been": scanWordCommon, "were": scanWordCommon, "which": scanWordCommon,
-	"trading": scanWordCommon, "save": scanWordCommon, "edit": scanWordCommon, "kindly": scanWordCommon,
-	"regards": scanWordCommon, "issue": scanWordCommon, "problem": scanWordCommon, "same": scanWordCommon, "time": scanWordCommon,
+	{"a", scanWordCommon}, {"an", scanWordCommon}, {"and", scanWordCommon}, {"are", scanWordCommon}, {"as", scanWordCommon}, {"at", scanWordCommon},
+	{"be", scanWordCommon}, {"but", scanWordCommon}, {"by", scanWordCommon}, {"can", scanWordCommon}, {"do", scanWordCommon}, {"for", scanWordCommon},
+	{"from", scanWordCommon}, {"have", scanWordCommon}, {"has", scanWordCommon}, {"he", scanWordCommon}, {"i", scanWordCommon}, {"if", scanWordCommon},
+	{"in", scanWordCommon}, {"is", scanWordCommon}, {"it", scanWordCommon}, {"me", scanWordCommon}, {"my", scanWordCommon}, {"no", scanWordCommon},
+	{"not", scanWordCommon}, {"of", scanWordCommon}, {"on", scanWordCommon}, {"or", scanWordCommon}, {"our", scanWordCommon}, {"she", scanWordCommon},
+	{"so", scanWordCommon}, {"that", scanWordCommon}, {"the", scanWordCommon}, {"this", scanWordCommon}, {"to", scanWordCommon}, {"was", scanWordCommon},
+	{"we", scanWordCommon}, {"what", scanWordCommon}, {"when", scanWordCommon}, {"why", scanWordCommon}, {"with", scanWordCommon},
+	{"you", scanWordCommon}, {"your", scanWordCommon}, {"how", scanWordCommon}, {"please", scanWordCommon}, {"help", scanWordCommon},
+	{"hi", scanWordCommon}, {"hello", scanWordCommon}, {"thanks", scanWordCommon}, {"thank", scanWordCommon}, {"dear", scanWordCommon},
+	{"team", scanWordCommon}, {"sir", scanWordCommon}, {"error", scanWordCommon}, {"fail", scanWordCommon}, {"generate", scanWordCommon},
+	{"password", scanWordCommon}, {"login", scanWordCommon}, {"broker", scanWordCommon}, {"app", scanWordCommon}, {"google", scanWordCommon},
+	{"copy", scanWordCommon}, {"copied", scanWordCommon}, {"still", scanWordCommon}, {"again", scanWordCommon}, {"working", scanWordCommon},
+	{"work", scanWordCommon}, {"does", scanWordCommon}, {"did", scanWordCommon}, {"shows", scanWordCommon}, {"show", scanWordCommon},
+	{"says", scanWordCommon}, {"said", scanWordCommon}, {"unable", scanWordCommon}, {"cannot", scanWordCommon}, {"wrong", scanWordCommon},
+	{"test", scanWordCommon}, {"user", scanWordCommon}, {"yes", scanWordCommon}, {"box", scanWordCommon}, {"field", scanWordCommon},
+	{"here", scanWordCommon}, {"there", scanWordCommon}, {"then", scanWordCommon}, {"than", scanWordCommon}, {"they", scanWordCommon},
+	{"them", scanWordCommon}, {"will", scanWordCommon}, {"would", scanWordCommon}, {"could", scanWordCommon}, {"should", scanWordCommon},
+	{"just", scanWordCommon}, {"also", scanWordCommon}, {"only", scanWordCommon}, {"into", scanWordCommon}, {"get", scanWordCommon},
+	{"got", scanWordCommon}, {"gets", scanWordCommon}, {"new", scanWordCommon}, {"now", scanWordCommon}, {"one", scanWordCommon},
+	{"all", scanWordCommon}, {"any", scanWordCommon}, {"use", scanWordCommon}, {"used", scanWordCommon}, {"using", scanWordCommon},
+	{"see", scanWordCommon}, {"its", scanWordCommon}, {"been", scanWordCommon}, {"were", scanWordCommon}, {"which", scanWordCommon},
+	{"trading", scanWordCommon}, {"save", scanWordCommon}, {"edit", scanWordCommon}, {"kindly", scanWordCommon},
+	{"regards", scanWordCommon}, {"issue", scanWordCommon}, {"problem", scanWordCommon}, {"same", scanWordCommon}, {"time", scanWordCommon},
 }
 
 // flags returns the flags of a token of the line being scanned, looking the
@@ -109,9 +110,10 @@ func scanLookupWord(b []byte, t *scanToken) scanWordFlags {
 		h = h*31 + uint32(c)
 	}
 	w := buf[:len(b)]
-	const mask = uint32(len(scanWordTable) - 1)
+	table := scanWordTable()
+	const mask = uint32(len(table) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		e := &scanWordTable[i]
+		e := &table[i]
 		if e.flags == 0 {
 			return 0
 		}
@@ -123,12 +125,12 @@ func scanLookupWord(b []byte, t *scanToken) scanWordFlags {
 
 // scanWordTable is scanWords as an open-addressing hash table keyed by
 // scanLookupWord's hash: a lookup costs a few comparisons and no map
-// overhead, which matters at tens of megabytes a second.
-var scanWordTable = func() (t [1024]struct {
-	word  string
-	flags scanWordFlags
-}) {
-	for w, f := range scanWords {
+// overhead, which matters at tens of megabytes a second. It is built on
+// first use, not when every command starts.
+var scanWordTable = sync.OnceValue(func() *[1024]scanWordEntry {
+	t := new([1024]scanWordEntry)
+	for _, e := range scanWords {
+		w, f := e.word, e.flags
 		h := uint32(0)
 		for i := 0; i < len(w); i++ {
 			h = h*31 + uint32(w[i]|0x20)
@@ -140,7 +142,14 @@ var scanWordTable = func() (t [1024]struct {
 		t[i].word, t[i].flags = w, f|scanWordKnown
 	}
 	return t
-}()
+})
+
+// scanWordEntry is a slot of scanWordTable: a word and its flags; no flags
+// for an empty slot.
+type scanWordEntry struct {
+	word  string
+	flags scanWordFlags
+}
 
 // context is what the words around a candidate say.
 type scanContext struct {
