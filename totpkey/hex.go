@@ -26,26 +26,36 @@ func (s *bodyScan) mayBeHex(t string) bool {
 	return s.lower == 0 || s.upper == 0 || prefixed && s.lower == 1 && t[1] == 'x'
 }
 
+// maxHexKeyBytes is the longest key hexKey decodes without allocating:
+// 64 bytes, a 512-bit secret.
+const maxHexKeyBytes = 64
+
+// base32NoPadding writes keys as the TOTP Key field takes them: base32
+// without padding.
+var base32NoPadding = base32.StdEncoding.WithPadding(base32.NoPadding)
+
 // hexKey recognises a secret written in hexadecimal (as some services and
 // password managers show it, with or without "0x" and colons), which the
 // TOTP Key field cannot take. The result carries the same secret converted
 // to base32 as its Key. Call it when mayBeHex holds.
 func (s *bodyScan) hexKey(t string) (Result, bool) {
 	prefixed := hasPrefixFold(t, "0x")
-	// The digits go into a buffer of the scan's own, so that a body that
+	// The digits go into a small buffer on the stack, so that a body that
 	// turns out not to be hex (a key with a look-alike digit) costs no
-	// allocation; t is at most MaxInputBytes long.
-	var digits [MaxInputBytes]byte
+	// allocation: any key fits it. A buffer of MaxInputBytes would be
+	// cleared for every input, at a cost of its own.
+	var buf [2 * maxHexKeyBytes]byte
+	digits := buf[:0]
+	if len(t) > len(buf) {
+		digits = make([]byte, 0, len(t))
+	}
 	n := 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		switch {
 		case prefixed && i < 2:
 		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
-			if n == len(digits) {
-				return Result{}, false
-			}
-			digits[n] = c
+			digits = append(digits, c)
 			n++
 		case c == ' ' || c == ':' || c == '-' || c == '\t':
 		default:
@@ -61,13 +71,17 @@ func (s *bodyScan) hexKey(t string) (Result, bool) {
 	if n < minHexChars || n%2 != 0 {
 		return Result{}, false
 	}
-	var raw [MaxInputBytes / 2]byte
+	var rawBuf [maxHexKeyBytes]byte
+	raw := rawBuf[:]
+	if n/2 > len(raw) {
+		raw = make([]byte, n/2)
+	}
 	if _, err := hex.Decode(raw[:n/2], digits[:n]); err != nil {
 		return Result{}, false
 	}
 	r := Result{
 		Format: FormatHex,
-		Key:    base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(raw[:n/2]),
+		Key:    base32NoPadding.EncodeToString(raw[:n/2]),
 		Problems: []Problem{{
 			ID: ReasonHexKey,
 			Message: "this is a hexadecimal secret (" + strconv.Itoa(n/2*8) + " bits); the TOTP Key field takes the same secret " +

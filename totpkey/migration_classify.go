@@ -1,7 +1,6 @@
 package totpkey
 
 import (
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"strings"
@@ -55,7 +54,7 @@ func classifyMigrationAccount(a *link.MigrationAccount, index, count int, batch 
 		r.Account, r.Batch = account, batch
 		return r
 	}
-	key := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(a.Secret)
+	key := base32NoPadding.EncodeToString(a.Secret)
 	r := classifyBody(key, -1)
 	if r.HasProblem(ReasonPastedTwice) {
 		// A secret made of two equal halves is odd but real: the export

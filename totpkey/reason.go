@@ -1,6 +1,9 @@
 package totpkey
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // ReasonID is a stable identifier of a problem or a change. The ids are part
 // of the product contract: scripts and tests outside the project use them.
@@ -270,10 +273,21 @@ const migrationURIMessage = "took the key out of the Google Authenticator export
 // punctuation, and the uri change of an export account names the export
 // link. Empty for an id that is not a change.
 func (r *Result) ChangeMessage(id ReasonID) string {
+	for i, cid := range changeIDs {
+		if cid == id {
+			if r.Changes.ids()&(1<<i) == 0 {
+				return changeMessages[i]
+			}
+			return r.changeMessageAt(i)
+		}
+	}
+	return ""
+}
+
+// changeMessageAt is ChangeMessage of changeIDs[i], a change r has.
+func (r *Result) changeMessageAt(i int) string {
 	c := r.Changes
-	switch {
-	case !c.Has(id):
-		return ChangeMessage(id)
+	switch id := changeIDs[i]; {
 	case id == ChangeURI && r.Format == FormatMigration:
 		return migrationURIMessage
 	case id == ChangeWhitespace && c&changeWhitespace == 0:
@@ -284,5 +298,19 @@ func (r *Result) ChangeMessage(id ReasonID) string {
 		}
 		return "removed the dashes or dots between groups, and " + c.punctuationMessage()
 	}
-	return ChangeMessage(id)
+	return changeMessages[i]
+}
+
+// EachChange calls yield with each change of r, in the fixed order of
+// ChangeIDs, and its message (ChangeMessage), until yield returns false:
+// one pass over the set's bits, for writers of many results.
+func (r *Result) EachChange(yield func(id ReasonID, message string) bool) {
+	ids := r.Changes.ids()
+	for ids != 0 {
+		i := bits.TrailingZeros32(uint32(ids))
+		ids &^= 1 << i
+		if !yield(changeIDs[i], r.changeMessageAt(i)) {
+			return
+		}
+	}
 }

@@ -96,7 +96,12 @@ func AppendViewJSONInput(dst []byte, v *ResultView, raw string, hasRaw bool) []b
 	dst = appendIntField(dst, -1, "column", v.Column)
 	dst = appendStringField(dst, -1, "kind", v.Kind)
 	if hasRaw {
-		dst = appendInputField(dst, raw)
+		if v.Secret != nil && v.Secret.plainMask && raw == v.Secret.key {
+			// The input is the key as it is: its mask is the secret's.
+			dst = append(append(append(dst, `,"input":"`...), v.Secret.Masked...), '"')
+		} else {
+			dst = appendInputField(dst, raw)
+		}
 	} else {
 		dst = appendStringField(dst, -1, "input", v.Input)
 	}
@@ -190,7 +195,11 @@ func jsonPlainText(b []byte) bool {
 // appendSecretJSON appends a secret object: {masked, length, bits, value?}.
 func appendSecretJSON(dst []byte, s *secretView) []byte {
 	dst = append(dst, `{"masked":`...)
-	dst = appendJSONString(dst, s.Masked)
+	if s.plainMask {
+		dst = append(append(append(dst, '"'), s.Masked...), '"')
+	} else {
+		dst = appendJSONString(dst, s.Masked)
+	}
 	dst = append(dst, `,"length":`...)
 	dst = strconv.AppendInt(dst, int64(s.Length), 10)
 	dst = append(dst, `,"bits":`...)

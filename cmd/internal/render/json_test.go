@@ -69,7 +69,7 @@ func TestAppendViewJSONCoversEveryField(t *testing.T) {
 	}
 }
 
-// fill sets every field reachable from v: strings to s (empty s leaves
+// fill sets every exported field reachable from v: strings to s (empty s leaves
 // them empty, to test omitempty), numbers and booleans to non-zero values,
 // slices to two elements, maps to two entries, pointers to filled values.
 func fill(v reflect.Value, s string) {
@@ -100,7 +100,9 @@ func fill(v reflect.Value, s string) {
 		v.Set(m)
 	case reflect.Struct:
 		for i := range v.NumField() {
-			fill(v.Field(i), s)
+			if v.Type().Field(i).IsExported() { // unexported fields are never written
+				fill(v.Field(i), s)
+			}
 		}
 	default:
 		panic("fill: unhandled kind " + v.Kind().String())
@@ -148,7 +150,9 @@ func TestPlainASCII8(t *testing.T) {
 }
 
 // FuzzAppendViewJSONInput holds the "input" field --lines writes to the
-// masking of inputs (outcome.MaskInput), whatever the input.
+// masking of inputs (outcome.MaskInput), whatever the input: in an empty
+// view, and in the view of the input's own result, where an input that is
+// the key itself is written as the secret's mask.
 func FuzzAppendViewJSONInput(f *testing.F) {
 	for _, s := range []string{"JBSWY3DPEHPK3PXP", " jbsw  y3dp\tehpk 3pxp ", "-JBSW-Y3DP", `"JB\\SW"`, "482913", "", " \t ",
 		"JBSWY3DPEHPK3PXP  ", "1234", "abc", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
@@ -161,6 +165,13 @@ func FuzzAppendViewJSONInput(f *testing.F) {
 		v.Input = outcome.MaskInput(raw, 1<<20)
 		if ref := AppendViewJSON(nil, &v); !bytes.Equal(got, ref) {
 			t.Fatalf("input %q:\n got %s\nwant %s", raw, got, ref)
+		}
+		r := totpkey.Classify(raw)
+		v = newResultView(&r, false)
+		got = AppendViewJSONInput(nil, &v, raw, true)
+		v.Input = outcome.MaskInput(raw, 1<<20)
+		if ref := encodingJSON(t, v); !bytes.Equal(got, ref) {
+			t.Fatalf("input %q, its own result:\n got %s\nwant %s", raw, got, ref)
 		}
 	})
 }

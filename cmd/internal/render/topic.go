@@ -203,40 +203,45 @@ func inlineWords(text string) []inlineWord {
 	text = resolveCode(text)
 	paired := strings.Count(text, "**")%2 == 0
 	var (
-		words  []inlineWord
-		cur    inlineWord
-		buf    strings.Builder
-		strong bool
+		words     []inlineWord
+		cur       inlineWord
+		strong    bool
+		partStart = -1 // where the current part starts; -1 for none
 	)
-	flushPart := func() {
-		if buf.Len() > 0 {
-			cur = append(cur, inlinePart{text: buf.String(), Strong: strong})
-			buf.Reset()
+	// A part is a run of text between spaces and marks: a piece of text
+	// itself, not a copy.
+	flushPart := func(end int) {
+		if partStart >= 0 && end > partStart {
+			cur = append(cur, inlinePart{text: text[partStart:end], Strong: strong})
 		}
+		partStart = -1
 	}
-	flushWord := func() {
-		flushPart()
+	flushWord := func(end int) {
+		flushPart(end)
 		if len(cur) > 0 {
 			words = append(words, cur)
 			cur = nil
 		}
 	}
 	for i := 0; i < len(text); {
-		if paired && strings.HasPrefix(text[i:], "**") {
-			flushPart()
+		if paired && text[i] == '*' && strings.HasPrefix(text[i:], "**") {
+			flushPart(i)
 			strong = !strong
 			i += 2
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if unicode.IsSpace(r) {
-			flushWord()
-		} else {
-			buf.WriteString(text[i : i+size])
+			flushWord(i)
+		} else if partStart < 0 {
+			partStart = i
 		}
 		i += size
 	}
-	flushWord()
+	flushWord(len(text))
 	return words
 }
 

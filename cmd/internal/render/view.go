@@ -65,6 +65,12 @@ type secretView struct {
 	Length int    `json:"length"`
 	Bits   int    `json:"bits"`
 	Value  string `json:"value,omitempty"`
+	// key is the key Masked masks, never written: an input that is the
+	// key itself shows as Masked without masking it again.
+	key string
+	// plainMask is set when Masked needs no JSON escape: the mask of a key
+	// of printable ASCII is that ASCII and bullets.
+	plainMask bool
 }
 
 type codeCheckView struct {
@@ -124,9 +130,6 @@ type ViewStorage struct {
 	counter  uint64
 }
 
-// changeOrder is totpkey.ChangeIDs, computed once.
-var changeOrder = totpkey.ChangeIDs()
-
 // FillResultView makes *v the view of r, in storage st: the one place that
 // turns a result into what the outputs show. A view filled again from the
 // same storage no longer holds the earlier result.
@@ -157,12 +160,8 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		}
 		v.Problems = append(v.Problems, pv)
 	}
-	if r.Changes != 0 {
-		for _, id := range changeOrder {
-			if r.Changes.Has(id) {
-				v.Changes = append(v.Changes, changeView{ID: string(id), Message: r.ChangeMessage(id)})
-			}
-		}
+	for id, message := range r.EachChange {
+		v.Changes = append(v.Changes, changeView{ID: string(id), Message: message})
 	}
 	st.problems, st.changes = v.Problems, v.Changes
 	if len(r.Warnings) > 0 {
@@ -172,7 +171,7 @@ func FillResultView(v *ResultView, r *totpkey.Result, showSecret bool, st *ViewS
 		}
 	}
 	if r.Key != "" {
-		st.secret = secretView{Masked: totpkey.Mask(r.Key), Length: len(r.Key), Bits: r.Bits()}
+		st.secret = secretView{Masked: totpkey.Mask(r.Key), Length: len(r.Key), Bits: r.Bits(), key: r.Key, plainMask: plainASCII(r.Key)}
 		if showSecret {
 			st.secret.Value = r.Key
 		}
