@@ -678,21 +678,31 @@ func (n *Normalized) classify(input string) Result {
 	}
 	for i := range r.Problems {
 		if p := &r.Problems[i]; p.Position > 0 {
-			p.Position = n.inputPosition(input, p.Position)
+			var given rune
+			p.Position, given = n.inputPosition(input, p.Position)
+			if p.Char != 0 && given != 0 {
+				// The character as the input has it (U+037E, the Greek
+				// question mark, where the message names the ';' it
+				// reads as): position and char point at the same thing.
+				p.Char = given
+			}
 		}
 	}
 	return r
 }
 
 // inputPosition maps a 1-based character position in Text to the one of
-// the character of the input it came from.
-func (n *Normalized) inputPosition(input string, pos int) int {
+// the character of the input it came from, and returns that character
+// (0 when the position is past the text).
+func (n *Normalized) inputPosition(input string, pos int) (int, rune) {
 	k := 0
 	for i := range n.Text {
 		k++
 		if k == pos {
-			return utf8.RuneCountInString(input[:n.Origin(i)]) + 1
+			at := n.Origin(i)
+			given, _ := utf8.DecodeRuneInString(input[at:])
+			return utf8.RuneCountInString(input[:at]) + 1, given
 		}
 	}
-	return pos
+	return pos, 0
 }
