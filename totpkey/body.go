@@ -12,16 +12,16 @@ const maxReportedChars = 16
 
 // badChar is one character of a key body outside the base32 alphabet.
 type badChar struct {
-	pos   int  // 1-based rune position in the input; 0 when unknown
-	r     rune // the character (utf8.RuneError for a byte that is not UTF-8)
-	index int  // rune index in the draft body
+	pos   int32 // 1-based rune position in the input; 0 when unknown
+	r     rune  // the character (utf8.RuneError for a byte that is not UTF-8)
+	index int32 // rune index in the draft body
 }
 
 // bodyScan is what one pass over a key body found. It keeps the body and
 // the invalid characters in arrays of its own, so that classifying a
 // typical key allocates nothing but the cleaned key.
 type bodyScan struct {
-	buf        [256]byte // the upper-cased body while it fits
+	buf        [128]byte // the upper-cased body while it fits: any key does
 	n          int       // bytes of buf in use
 	long       []byte    // the body, once it outgrew buf
 	badArr     [maxReportedChars]badChar
@@ -150,7 +150,7 @@ func (s *bodyScan) addBad(pos int, r rune) {
 		}
 	}
 	if s.nbad < len(s.badArr) {
-		s.badArr[s.nbad] = badChar{pos: pos, r: r, index: s.runes}
+		s.badArr[s.nbad] = badChar{pos: int32(pos), r: r, index: int32(s.runes)} // positions of an input of at most MaxInputBytes
 		s.nbad++
 	}
 	s.badCount++
@@ -379,11 +379,11 @@ func (r Result) malformed() Result {
 // Its messages are joined with + rather than fmt.Sprintf: a look-alike
 // digit in a key is common, and this way its message is one allocation.
 func invalidCharacter(b badChar) Problem {
-	p := Problem{ID: ReasonInvalidCharacter, Position: b.pos, Char: b.r, draftIndex: b.index}
+	p := Problem{ID: ReasonInvalidCharacter, Position: int(b.pos), Char: b.r, draftIndex: int(b.index)}
 	p.Suggestion, _ = lookalike(b.r)
 	where := "a character"
 	if b.pos > 0 {
-		where = "character " + strconv.Itoa(b.pos)
+		where = "character " + strconv.Itoa(int(b.pos))
 	}
 	switch {
 	case b.r == utf8.RuneError:
