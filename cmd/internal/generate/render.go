@@ -10,6 +10,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
+	"github.com/totpkey/totpkey/cmd/internal/view"
 	"github.com/totpkey/totpkey/totpkey/code"
 
 	"github.com/totpkey/totpkey/totpkey"
@@ -18,8 +19,8 @@ import (
 // codeEntry is one key to print codes for: its generator and, for an
 // otpauth link, the account it names.
 type codeEntry struct {
-	label   string              // "Zerodha (AB1234)"; empty for a bare key
-	account *render.AccountView // the same for JSON; nil for a bare key
+	label   string        // "Zerodha (AB1234)"; empty for a bare key
+	account *view.Account // the same for JSON; nil for a bare key
 	Params  code.Params
 	gen     *code.Generator
 	// warnings are what to know about the codes of this key: the key may
@@ -50,7 +51,7 @@ func newCodeEntry(r *totpkey.Result, override code.Params) (codeEntry, error) {
 	e := codeEntry{Params: p, gen: g}
 	if a := r.Account; a.Issuer != "" || a.Name != "" {
 		e.label = outcome.AccountLabel(a, r.Batch)
-		e.account = &render.AccountView{Issuer: totpkey.MaskText(a.Issuer), Name: totpkey.MaskText(a.Name)}
+		e.account = &view.Account{Issuer: totpkey.MaskText(a.Issuer), Name: totpkey.MaskText(a.Name)}
 	}
 	return e, nil
 }
@@ -124,15 +125,15 @@ func ceilSeconds(d time.Duration) int {
 
 // codeView is the JSON object generate prints for one key.
 type codeView struct {
-	Code            string              `json:"code"`
-	NextCode        string              `json:"next_code"`
-	ValidForSeconds int                 `json:"valid_for_seconds"`
-	Period          int                 `json:"period"`
-	Digits          int                 `json:"digits"`
-	Algorithm       string              `json:"algorithm"`
-	At              string              `json:"at"`
-	Account         *render.AccountView `json:"account,omitempty"`
-	Warnings        []warningView       `json:"warnings,omitempty"`
+	Code            string        `json:"code"`
+	NextCode        string        `json:"next_code"`
+	ValidForSeconds int           `json:"valid_for_seconds"`
+	Period          int           `json:"period"`
+	Digits          int           `json:"digits"`
+	Algorithm       string        `json:"algorithm"`
+	At              string        `json:"at"`
+	Account         *view.Account `json:"account,omitempty"`
+	Warnings        []warningView `json:"warnings,omitempty"`
 }
 
 // warningView is a warning in the JSON of generate, as validate has it.

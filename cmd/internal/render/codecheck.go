@@ -37,22 +37,3 @@ func writeCodeCheck(w io.Writer, p Palette, r *totpkey.Result, showSecret bool) 
 		}
 	}
 }
-
-// newCodeCheckView is the JSON view of a code check; the repaired key is
-// masked unless showSecret.
-func newCodeCheckView(c *totpkey.CodeCheck, showSecret bool) *codeCheckView {
-	v := &codeCheckView{
-		Matched:       c.Matched,
-		OffsetSteps:   c.OffsetSteps,
-		Period:        c.Period,
-		RepairsTried:  c.RepairsTried,
-		RepairMatches: c.RepairMatches,
-	}
-	if c.RepairedKey != "" {
-		v.RepairedKey = &secretView{Masked: totpkey.Mask(c.RepairedKey), Length: len(c.RepairedKey), Bits: len(c.RepairedKey) * 5 / 8 * 8}
-		if showSecret {
-			v.RepairedKey.Value = c.RepairedKey
-		}
-	}
-	return v
-}

@@ -1,6 +1,10 @@
 package render
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/totpkey/totpkey/cmd/internal/view"
+)
 
 // The CSV encoding of a result: its columns come after the ones that say
 // where the result came from (file, line, column, kind, kept columns),
@@ -21,7 +25,7 @@ func AppendCSVHeader(h []string, showSecret bool) []string {
 
 // AppendCSVFields appends a result's CSV fields, in the order of
 // AppendCSVHeader: input is the input as shown (masked).
-func AppendCSVFields(rec []string, v *ResultView, input string, showSecret bool) []string {
+func AppendCSVFields(rec []string, v *view.Result, input string, showSecret bool) []string {
 	masked, value := "", ""
 	if v.Secret != nil {
 		masked, value = v.Secret.Masked, v.Secret.Value

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
+	"github.com/totpkey/totpkey/cmd/internal/view"
 	"github.com/totpkey/totpkey/totpkey"
 )
 
@@ -182,7 +183,7 @@ func CsvLine(dst *bytes.Buffer, fields []string) {
 }
 
 // problemIDs joins the ids of a view's problems with ";", each once.
-func problemIDs(v *ResultView) string {
+func problemIDs(v *view.Result) string {
 	var ids []string
 	for _, p := range v.Problems {
 		if len(ids) == 0 || ids[len(ids)-1] != p.ID {
@@ -193,7 +194,7 @@ func problemIDs(v *ResultView) string {
 }
 
 // changeIDs joins the ids of a view's changes with ";".
-func changeIDs(v *ResultView) string {
+func changeIDs(v *view.Result) string {
 	ids := make([]string, len(v.Changes))
 	for i, c := range v.Changes {
 		ids[i] = c.ID

@@ -17,6 +17,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/cmd/internal/reply"
+	"github.com/totpkey/totpkey/cmd/internal/view"
 	"github.com/totpkey/totpkey/totpkey/lines"
 
 	"github.com/totpkey/totpkey/totpkey"
@@ -388,8 +389,8 @@ func sourceName(name string) string {
 func (run *linesRun) render(b *lineBatch) {
 	o := run.o
 	var csvBuf bytes.Buffer
-	var v render.ResultView
-	var st render.ViewStorage
+	var v view.Result
+	var st view.Storage
 	// One copy of the batch's text as a string, whose lines are the
 	// inputs: no copy (and no allocation) for each line.
 	text := string(b.data)
@@ -423,7 +424,7 @@ func (run *linesRun) render(b *lineBatch) {
 		case o.Reply:
 			b.out = run.appendReply(b.out, b.file, it.line, keeps, r, input, facts)
 		case o.Output == "json":
-			render.FillResultView(&v, &r, o.ShowSecret, &st)
+			view.Fill(&v, &r, o.ShowSecret, &st)
 			v.File, v.Line = b.file, it.line
 			if len(run.keep) > 0 {
 				v.Columns = make(map[string]string, len(run.keep))
@@ -431,9 +432,9 @@ func (run *linesRun) render(b *lineBatch) {
 					v.Columns[name] = keeps[i]
 				}
 			}
-			b.out = render.AppendViewJSONInput(b.out, &v, input, true)
+			b.out = view.AppendJSONInput(b.out, &v, input, true)
 		case o.Output == "csv":
-			render.FillResultView(&v, &r, o.ShowSecret, &st)
+			view.Fill(&v, &r, o.ShowSecret, &st)
 			csvBuf.Reset()
 			render.CsvLine(&csvBuf, run.csvRecord(b.file, it.line, keeps, &v, outcome.MaskInput(input, 1<<20)))
 			b.out = append(b.out, csvBuf.Bytes()...)
@@ -539,7 +540,7 @@ func (run *linesRun) csvHeader() []string {
 	return render.AppendCSVHeader(h, run.o.ShowSecret)
 }
 
-func (run *linesRun) csvRecord(file string, line int, keeps []string, v *render.ResultView, input string) []string {
+func (run *linesRun) csvRecord(file string, line int, keeps []string, v *view.Result, input string) []string {
 	rec := make([]string, 0, 12+len(keeps))
 	if run.withFile {
 		rec = append(rec, sourceName(file))

@@ -12,6 +12,7 @@ import (
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
 	"github.com/totpkey/totpkey/cmd/internal/render"
 	"github.com/totpkey/totpkey/cmd/internal/reply"
+	"github.com/totpkey/totpkey/cmd/internal/view"
 	"github.com/totpkey/totpkey/totpkey/broker"
 	"github.com/totpkey/totpkey/totpkey/lines"
 	"github.com/totpkey/totpkey/totpkey/scan"
@@ -158,8 +159,8 @@ func (run *scanRun) render(b *scanBatch) {
 	b.findings = s.Flush(b.findings) // a key held back at the batch's last line
 	bk := run.batchBroker(b)
 	var csvBuf bytes.Buffer
-	var v render.ResultView
-	var st render.ViewStorage
+	var v view.Result
+	var st view.Storage
 	for i := range b.findings {
 		f := &b.findings[i]
 		if f.Kind == scan.FindingErrorMessage {
@@ -180,7 +181,7 @@ func (run *scanRun) render(b *scanBatch) {
 		switch o.Output {
 		case "json":
 			run.fillView(&v, &st, b.file, f)
-			b.out = render.AppendViewJSON(b.out, &v)
+			b.out = view.AppendJSON(b.out, &v)
 		case "csv":
 			run.fillView(&v, &st, b.file, f)
 			csvBuf.Reset()
@@ -193,8 +194,8 @@ func (run *scanRun) render(b *scanBatch) {
 }
 
 // fillView makes v the JSON and CSV view of a finding.
-func (run *scanRun) fillView(v *render.ResultView, st *render.ViewStorage, file string, f *scan.Finding) {
-	render.FillResultView(v, &f.Result, run.o.ShowSecret, st)
+func (run *scanRun) fillView(v *view.Result, st *view.Storage, file string, f *scan.Finding) {
+	view.Fill(v, &f.Result, run.o.ShowSecret, st)
 	v.File, v.Line, v.Column, v.Kind = file, f.Line, f.Column, string(f.Kind)
 	v.Input = findingShown(f, run.o.ShowSecret, 1<<20)
 }
@@ -350,7 +351,7 @@ func (run *scanRun) csvHeader() []string {
 	return render.AppendCSVHeader(h, run.o.ShowSecret)
 }
 
-func (run *scanRun) csvRecord(v *render.ResultView) []string {
+func (run *scanRun) csvRecord(v *view.Result) []string {
 	rec := make([]string, 0, 13)
 	if run.withFile {
 		rec = append(rec, sourceName(v.File))
