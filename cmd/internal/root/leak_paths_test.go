@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/totpkey/totpkey/cmd/internal/validate"
 	"github.com/totpkey/totpkey/totpkey"
 	"github.com/totpkey/totpkey/totpkey/totpkeytest"
 )
@@ -55,6 +56,18 @@ var outputPaths = []outputPath{
 			panic(err)
 		}
 		return []string{"validate", "--lines", "-o", "csv", name}, ""
+	}},
+	{"file name, scan past one batch", func(k, dir string) ([]string, string) {
+		// Every batch shows the file name, not only the first.
+		base := strings.ReplaceAll(k, "/", "_")
+		if len(base) > 200 {
+			base = base[:200]
+		}
+		name := filepath.Join(dir, base+".log")
+		if err := os.WriteFile(name, []byte(strings.Repeat("code 482913\n", validate.BatchLines+10)), 0o600); err != nil {
+			panic(err)
+		}
+		return []string{"validate", "--scan", "-o", "json", name}, ""
 	}},
 	{"missing file", func(k, dir string) ([]string, string) {
 		return []string{"validate", "--lines", filepath.Join(dir, k)}, ""

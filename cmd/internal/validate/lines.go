@@ -240,8 +240,9 @@ func (e *unreadableError) Unwrap() []error { return e.errs }
 // readLines reads plain lines into batches.
 func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
+	file := outcome.MaskArg(name) // shown in every row of every batch: a file can be named after a key
 	b := pipe.Batch()
-	b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
+	b.file = file
 	for lr.Next() {
 		l := lr.Line()
 		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
@@ -250,7 +251,7 @@ func (run *linesRun) readLines(pipe *orderedPipeline[lineBatch], name string, r 
 				return nil // the writer failed: Close reports it
 			}
 			b = pipe.Batch()
-			b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
+			b.file = file
 		}
 	}
 	progress.Update(name, lr.BytesRead())
@@ -282,8 +283,9 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 	if err != nil {
 		return err
 	}
+	file := outcome.MaskArg(name) // shown in every row of every batch: a file can be named after a key
 	b := pipe.Batch()
-	b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
+	b.file = file
 	for cr.Next() {
 		rec := cr.Record()
 		run.checkQuote(name, rec)
@@ -297,7 +299,7 @@ func (run *linesRun) readCSV(pipe *orderedPipeline[lineBatch], name string, r io
 				return nil
 			}
 			b = pipe.Batch()
-			b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
+			b.file = file
 		}
 	}
 	progress.Update(name, cr.BytesRead())

@@ -107,14 +107,15 @@ func runScan(o *ValidateOptions) error {
 // Read reads one text into batches, each carrying the line before it.
 func (run *scanRun) Read(pipe *orderedPipeline[scanBatch], name string, r io.Reader, progress *iostreams.ProgressBar) error {
 	lr := lines.NewLineReader(r, 0)
+	file := outcome.MaskArg(name) // shown in every row of every batch: a file can be named after a key
 	b := pipe.Batch()
-	b.file = outcome.MaskArg(name) // shown in every row: a file can be named after a key
+	b.file = file
 	for lr.Next() {
 		l := lr.Line()
 		if addLine(&b.lineBuffer, lineItem{line: l.Number, tooLong: l.TooLong, length: l.Length}, l.Text) {
 			progress.Update(name, lr.BytesRead())
 			next := pipe.Batch()
-			next.file = name
+			next.file = file
 			if it := b.items[len(b.items)-1]; !it.tooLong {
 				next.ctx = append(next.ctx, b.data[it.off:it.end]...)
 				next.hasCtx = true
