@@ -115,9 +115,10 @@ var rejectedCues = []string{"invalid totp", "wrong totp", "incorrect totp", "tot
 	"totp galat", "galat totp", "otp galat", "totp rejected", "rejected the totp", "totp is wrong", "totp not accepted"}
 
 // accountIDPattern finds an account named by its client id: a cue, then
-// an id of 4 to 12 letters and digits with at least one digit.
+// an id of 4 to 12 letters and digits with at least one digit. A space or a
+// sign stands between them: "ID3AST", a group of a key, is no "id 3AST".
 var accountIDPattern = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:client\s*(?:id|code)|user\s*id|login\s*id|ucc|a/c(?:\s*no\.?)?|account(?:\s*(?:no\.?|number|id))?|id)\s*[:#=\-]?\s*(?:is\s+)?([A-Za-z]{0,6}[0-9][A-Za-z0-9]{2,11})\b`)
+	return regexp.MustCompile(`(?i)\b(?:client\s*(?:id|code)|user\s*id|login\s*id|ucc|a/c(?:\s*no)?|account(?:\s*(?:no|number|id))?|id)(?:\s*[:#=.\-]\s*|\s+)(?:is\s+)?([A-Za-z]{0,6}[0-9][A-Za-z0-9]{2,11})\b`)
 })
 
 // accountOwnerPattern finds an account named by whose it is.

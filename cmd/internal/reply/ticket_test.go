@@ -38,6 +38,10 @@ func TestTicketFactsLine(t *testing.T) {
 		{line: "account is not working"},
 		// A key after "id" is not an account label.
 		{line: "TOTP id JBSWY3DPEHPK3PXP"},
+		// Nor is a group of a key that starts with the letters ID: the
+		// reply would name "client id 3AST", four more characters of the key.
+		{line: "My key is LXAYR2-5W3DHY-ZVECLM-IO6B2I-WURV57-HVXJAW-6HFHY5-ID3AST-3AQU thanks"},
+		{line: "client id: AB1234 and ucc 55123", accounts: []string{"client id AB1234", "client id 55123"}},
 		// Brokers as whole words only.
 		{line: "kitec and dhanush are not brokers"},
 		{line: "Zerodha (Kite) account", Broker: "zerodha"},
