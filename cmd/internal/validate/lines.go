@@ -81,17 +81,12 @@ func RunLines(o *ValidateOptions) error {
 	pipe := newOrderedPipeline(
 		func() *lineBatch { return &lineBatch{lineBuffer: newLineBuffer()} },
 		resetLineBatch, run.render, run.write)
-	progress := iostreams.NewProgressFor(o.IO, o.Args)
-	err := forEachSource(o, func(name string, r io.Reader) error {
+	err := readSources(o, pipe, func(name string, r io.Reader, progress *iostreams.ProgressBar) error {
 		if o.Column != "" {
 			return run.readCSV(pipe, name, r, progress)
 		}
 		return run.readLines(pipe, name, r, progress)
 	})
-	progress.Finish()
-	if perr := pipe.Close(); err == nil && perr != nil {
-		err = cmdutil.Failure(fmt.Errorf("writing the results: %w", perr))
-	}
 	// Files that could not be read do not stop the run: the summary counts
 	// the others, and the run then ends with exit 1, whatever the results,
 	// since not every input was checked.

@@ -1,8 +1,13 @@
 package validate
 
 import (
+	"fmt"
+	"io"
 	"runtime"
 	"sync"
+
+	"github.com/totpkey/totpkey/cmd/internal/cmdutil"
+	"github.com/totpkey/totpkey/cmd/internal/iostreams"
 )
 
 // pipelineDepth is how many batches are in flight at once: being filled,
@@ -127,4 +132,18 @@ func (p *orderedPipeline[B]) setErr(err error) {
 	if p.err == nil {
 		p.err = err
 	}
+}
+
+// readSources is the reading half of a --lines or --scan run: read gets
+// each source in turn (forEachSource), with the progress bar, and the
+// pipeline is closed after the last. A failed write of the results is the
+// run's error unless reading failed first.
+func readSources[B any](o *ValidateOptions, pipe *orderedPipeline[B], read func(name string, r io.Reader, progress *iostreams.ProgressBar) error) error {
+	progress := iostreams.NewProgressFor(o.IO, o.Args)
+	err := forEachSource(o, func(name string, r io.Reader) error { return read(name, r, progress) })
+	progress.Finish()
+	if perr := pipe.Close(); err == nil && perr != nil {
+		err = cmdutil.Failure(fmt.Errorf("writing the results: %w", perr))
+	}
+	return err
 }

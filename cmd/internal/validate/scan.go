@@ -74,14 +74,9 @@ func runScan(o *ValidateOptions) error {
 	pipe := newOrderedPipeline(
 		func() *scanBatch { return &scanBatch{lineBuffer: newLineBuffer()} },
 		resetScanBatch, run.render, run.write)
-	progress := iostreams.NewProgressFor(o.IO, o.Args)
-	err := forEachSource(o, func(name string, r io.Reader) error {
+	err := readSources(o, pipe, func(name string, r io.Reader, progress *iostreams.ProgressBar) error {
 		return run.Read(pipe, name, r, progress)
 	})
-	progress.Finish()
-	if perr := pipe.Close(); err == nil && perr != nil {
-		err = cmdutil.Failure(fmt.Errorf("writing the results: %w", perr))
-	}
 	// As for --lines, files that cannot be read do not stop the run: the
 	// summary covers the others, then the run ends with exit 1.
 	var unreadable *unreadableError
