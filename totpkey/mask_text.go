@@ -31,19 +31,45 @@ import (
 // read as English never shows more than four of its characters in a row.
 // Text with nothing to mask comes back as it is, uncopied.
 func MaskText(text string) string {
-	if !hasWordRun(text, MaskedPrefix+1) {
-		return text // the common case: no five word characters in a row
-	}
-	if n, ok := asciiWord(text); ok && !secretWord(text, n) {
-		return text // one word, not a secret: an issuer, an account name
-	}
-	var spans []maskSpan
-	spans = appendLinkSecrets(spans, text)
-	spans = appendKeyRuns(spans, text)
-	if len(spans) == 0 {
+	spans, ok := maskSpans(text)
+	if !ok {
 		return text
 	}
-	return applySpans(text, spans)
+	b := make([]byte, 0, len(text)+2*len(text)/3)
+	return string(appendSpans(b, text, spans))
+}
+
+// AppendMaskText appends text masked as MaskText masks it to dst, without
+// building the string: what the JSON of --lines writes for a link.
+func AppendMaskText(dst []byte, text string) []byte {
+	spans, ok := maskSpans(text)
+	if !ok {
+		return append(dst, text...)
+	}
+	return appendSpans(dst, text, spans)
+}
+
+// maskSpans returns the parts of text to mask, in order, and false when
+// there are none.
+func maskSpans(text string) ([]maskSpan, bool) {
+	if !hasWordRun(text, MaskedPrefix+1) {
+		return nil, false // the common case: no five word characters in a row
+	}
+	if n, ok := asciiWord(text); ok && !secretWord(text, n) {
+		return nil, false // one word, not a secret: an issuer, an account name
+	}
+	spans := appendLinkSecrets(make([]maskSpan, 0, 8), text) // room for the common case: one allocation
+	spans = appendKeyRuns(spans, text)
+	if len(spans) == 0 {
+		return nil, false
+	}
+	// Spans come from two passes; put them in order.
+	for i := 1; i < len(spans); i++ {
+		for j := i; j > 0 && spans[j].start < spans[j-1].start; j-- {
+			spans[j], spans[j-1] = spans[j-1], spans[j]
+		}
+	}
+	return spans, true
 }
 
 // maskSpan is a part of a text to mask: bytes [start, end). reveal says
@@ -188,40 +214,52 @@ func appendKeyRuns(spans []maskSpan, text string) []maskSpan {
 	links := len(spans)
 	var buf [16]maskWord
 	chain := buf[:0]
-	flush := func() {
-		spans = appendChainSpans(spans, text, chain)
-		chain = chain[:0]
-	}
 	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && !alnumBytes[c] && c != '%' && c != '\\' {
+			i++ // the common case: ASCII between words, no escape
+			continue
+		}
 		if n := escapeLen(text, i); n > 0 {
 			i += n
 			continue
 		}
+		if end := spanEnd(spans[:links], i); end > i {
+			i = end // a link's secret, masked whole already
+			continue
+		}
 		r, size := nextRune(text, i)
-		if !maskWordRune(r) || inSpans(spans[:links], i) {
+		if !maskWordRune(r) {
 			i += size
 			continue
 		}
 		w := maskWord{start: i}
 		for i < len(text) {
-			r, size := nextRune(text, i)
-			if !maskWordRune(r) {
-				break
+			if c := text[i]; c < utf8.RuneSelf {
+				if !alnumBytes[c] {
+					break
+				}
+				i++
+			} else {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if !maskWordRune(r) {
+					break
+				}
+				i += size
 			}
-			i += size
 			w.n++
-			if escapeLen(text, i) > 0 {
+			if i < len(text) && (text[i] == '%' || text[i] == '\\') && escapeLen(text, i) > 0 {
 				break // "%20" in a link, "\t" in a quoted value: a separator written out
 			}
 		}
 		w.end = i
 		if len(chain) > 0 && !groupGap(text[chain[len(chain)-1].end:w.start]) {
-			flush()
+			spans = appendChainSpans(spans, text, chain)
+			chain = chain[:0]
 		}
 		chain = append(chain, w)
 	}
-	flush()
-	return spans
+	return appendChainSpans(spans, text, chain)
 }
 
 // asciiWord reports whether s is one word of ASCII letters and digits, and
@@ -306,14 +344,15 @@ func escapeLen(s string, i int) int {
 	return 0
 }
 
-// inSpans reports whether byte i of the text is inside one of spans.
-func inSpans(spans []maskSpan, i int) bool {
+// spanEnd returns the end of the span byte i of the text is inside, or -1
+// when it is inside none.
+func spanEnd(spans []maskSpan, i int) int {
 	for _, s := range spans {
 		if i >= s.start && i < s.end {
-			return true
+			return s.end
 		}
 	}
-	return false
+	return -1
 }
 
 // appendChainSpans appends what to mask of one run of words joined by
@@ -647,16 +686,9 @@ func resultKeyish(r *Result) bool {
 	return r.Format == FormatBase32 || r.Format == FormatHex
 }
 
-// applySpans writes text with each span masked: by Mask when it may show
-// its first characters, all of it otherwise.
-func applySpans(text string, spans []maskSpan) string {
-	// Spans come from two passes; put them in order.
-	for i := 1; i < len(spans); i++ {
-		for j := i; j > 0 && spans[j].start < spans[j-1].start; j-- {
-			spans[j], spans[j-1] = spans[j-1], spans[j]
-		}
-	}
-	b := make([]byte, 0, len(text)+2*len(text)/3)
+// appendSpans appends text to b with each span (in order) masked: by Mask
+// when it may show its first characters, all of it otherwise.
+func appendSpans(b []byte, text string, spans []maskSpan) []byte {
 	at := 0
 	for _, s := range spans {
 		if s.start < at || s.keep {
@@ -666,7 +698,7 @@ func applySpans(text string, spans []maskSpan) string {
 		b = appendMaskWritten(b, text[s.start:s.end], s.reveal, false)
 		at = s.end
 	}
-	return string(append(b, text[at:]...))
+	return append(b, text[at:]...)
 }
 
 // indexFold is strings.Index for an ASCII lower-case substr, ignoring the

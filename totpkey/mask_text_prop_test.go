@@ -46,6 +46,9 @@ func TestMaskTextHidesEveryGrouping(t *testing.T) {
 		if n := totpkeytest.LongestKeyRun(got, key); n > MaskedPrefix {
 			t.Fatalf("%d characters of the key show:\n key  %s\n text %q\n got  %q", n, key, text, got)
 		}
+		if appended := string(AppendMaskText([]byte("> "), text)); appended != "> "+got {
+			t.Fatalf("AppendMaskText of %q = %q; MaskText gives %q", text, appended, got)
+		}
 	}
 	if skipped > n/200 {
 		t.Errorf("%d of %d keys read as words: the limit is not rare", skipped, n)

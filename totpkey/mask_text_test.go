@@ -25,6 +25,9 @@ func TestMaskTextKeepsProse(t *testing.T) {
 		if got := totpkey.MaskText(text); got != text {
 			t.Errorf("MaskText(%q) = %q; want it unchanged", text, got)
 		}
+		if got := string(totpkey.AppendMaskText([]byte("> "), text)); got != "> "+text {
+			t.Errorf("AppendMaskText(%q) = %q; want it unchanged after the prefix", text, got)
+		}
 	}
 }
 
@@ -43,6 +46,9 @@ func TestMaskText(t *testing.T) {
 	} {
 		if got := totpkey.MaskText(tt.text); got != tt.want {
 			t.Errorf("MaskText(%q)\n got  %q\n want %q", tt.text, got, tt.want)
+		}
+		if got := string(totpkey.AppendMaskText([]byte("> "), tt.text)); got != "> "+tt.want {
+			t.Errorf("AppendMaskText(%q)\n got  %q\n want %q", tt.text, got, "> "+tt.want)
 		}
 	}
 }

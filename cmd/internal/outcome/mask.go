@@ -28,6 +28,17 @@ func MaskInput(input string, maxRunes int) string {
 	return TruncateRunes(totpkey.Mask(input), maxRunes)
 }
 
+// AppendMaskInput appends the input masked as MaskInput masks it, not cut
+// to a length, to dst: what the JSON of --lines writes, without building
+// the string.
+func AppendMaskInput(dst []byte, input string) []byte {
+	input = strings.TrimSpace(input)
+	if HasLinkPrefix(input) {
+		return totpkey.AppendMaskText(dst, input)
+	}
+	return totpkey.AppendMask(dst, input)
+}
+
 // ShownInput is what the tables show for an input: the input as given,
 // masked (MaskInput); with showSecret, the cleaned key in full when one was
 // found.

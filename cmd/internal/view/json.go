@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
-	"github.com/totpkey/totpkey/totpkey"
 )
 
 // AppendJSON is the one JSON encoder of results: it appends v as
@@ -130,11 +129,12 @@ func AppendJSONInput(dst []byte, v *Result, raw string, hasRaw bool) []byte {
 // string, when nothing in it needs a JSON escape (the common case);
 // through outcome.MaskInput and appendJSONString otherwise.
 func appendInputField(dst []byte, raw string) []byte {
-	if !outcome.HasLinkPrefix(raw) {
+	const maxRunes = 1 << 20 // MaskInput's cut, which no input of --lines reaches
+	if len(raw) <= maxRunes {
 		n := len(dst)
 		dst = append(dst, `,"input":"`...)
 		start := len(dst)
-		dst = totpkey.AppendMask(dst, raw)
+		dst = outcome.AppendMaskInput(dst, raw)
 		switch {
 		case len(dst) == start:
 			return dst[:n] // nothing to show: the field is left out
@@ -145,7 +145,7 @@ func appendInputField(dst []byte, raw string) []byte {
 		}
 		dst = dst[:n]
 	}
-	return appendStringField(dst, -1, "input", outcome.MaskInput(raw, 1<<20))
+	return appendStringField(dst, -1, "input", outcome.MaskInput(raw, maxRunes))
 }
 
 // plainASCII reports whether s is printable ASCII other than the quote and
