@@ -6,25 +6,27 @@ package totpkey
 // counters in registers and the body copied in one go.
 func (s *bodyScan) scanRun(t string, i int, tok *tokenScan) int {
 	j := i
-	lower, upper, digits, hexLetters := 0, 0, 0, 0
+	// Letters and digits of a key come in no order: one sum of counters
+	// (runCounts), without a branch per kind, keeps the loop short and free
+	// of mispredictions.
+	var counts uint64
 	firstLetter := byte(0) // the run's first letter, 0 while there is none
 	for ; j < len(t); j++ {
 		c := runClasses[t[j]]
 		if c == 0 {
 			break
 		}
-		// Letters and digits of a key come in no order: counting without
-		// a branch per kind keeps the loop free of mispredictions.
-		upper += int(c & runUpper)
-		lower += int(c & runLower >> 1)
-		digits += int(c & runDigit >> 2)
-		hexLetters += int(c & runHex >> 3)
+		counts += runCounts[c]
 		if firstLetter == 0 && c&(runUpper|runLower) != 0 {
 			firstLetter = c
 		}
 	}
 	firstUpper := firstLetter&runUpper != 0
 	n := j - i
+	upper := int(counts & runCountMask)
+	lower := int(counts >> runCountBits & runCountMask)
+	hexLetters := int(counts >> (2 * runCountBits) & runCountMask)
+	digits := n - upper - lower // every byte of a run is one of the three
 	if n == 0 {
 		return i
 	}
@@ -58,6 +60,31 @@ const (
 	runLower             // a-z
 	runDigit             // 2-7
 	runHex               // a-f, A-F
+)
+
+// runCounts adds one to the counters of a run's byte, by its flags in
+// runClasses: upper-case letters, lower-case letters and hex letters, each
+// in runCountBits bits of one number. A run is at most MaxInputBytes long,
+// far below what a counter holds.
+var runCounts = func() (t [16]uint64) {
+	for c := range t {
+		if c&runUpper != 0 {
+			t[c] += 1
+		}
+		if c&runLower != 0 {
+			t[c] += 1 << runCountBits
+		}
+		if c&runHex != 0 {
+			t[c] += 1 << (2 * runCountBits)
+		}
+	}
+	return t
+}()
+
+// runCountBits is the width of a counter in runCounts.
+const (
+	runCountBits = 21
+	runCountMask = 1<<runCountBits - 1
 )
 
 // runClasses has the flags of each ASCII base32 character, and 0 for every
