@@ -293,14 +293,13 @@ func appendJSONString(dst []byte, s string) []byte {
 		for i+8 <= len(s) && plainASCII8(load64(s, i)) {
 			i += 8
 		}
+		for i < len(s) && jsonPlain[s[i]] {
+			i++ // the last bytes, or up to the one to look at
+		}
 		if i >= len(s) {
 			break
 		}
 		b := s[i]
-		if jsonPlain[b] {
-			i++
-			continue
-		}
 		if b < utf8.RuneSelf {
 			dst = append(dst, s[start:i]...)
 			switch b {
