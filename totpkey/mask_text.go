@@ -636,19 +636,37 @@ func codeNumber(text string, w maskWord) bool {
 // Classify reads as a broken key). A word of lower-case letters alone
 // counts only when it is a whole key: the words of a sentence stay.
 func secretWord(w string, n int) bool {
+	if n < 8 {
+		return false // none of the shapes below is shorter
+	}
 	letters, digits, upper, changes := 0, 0, 0, 0
 	prevUpper, first := false, true
-	for _, r := range w {
-		switch {
-		case unicode.IsDigit(r):
-			digits++
-			continue
-		case unicode.IsLetter(r):
-			letters++
-		default:
-			continue
+	for i := 0; i < len(w); {
+		var isUpper bool
+		if c := w[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= '0' && c <= '9':
+				digits++
+				continue
+			case c >= 'A' && c <= 'Z':
+				isUpper = true
+			case c < 'a' || c > 'z':
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(w[i:])
+			i += size
+			switch {
+			case unicode.IsDigit(r):
+				digits++
+				continue
+			case !unicode.IsLetter(r):
+				continue
+			}
+			isUpper = unicode.IsUpper(r)
 		}
-		isUpper := unicode.IsUpper(r)
+		letters++
 		if isUpper {
 			upper++
 		}
