@@ -55,12 +55,12 @@ func AppendJSONInput(dst []byte, v *Result, raw string, hasRaw bool) []byte {
 	dst = appendJSONString(dst, v.Topic)
 	dst = appendStringField(dst, -1, "broker", v.Broker)
 	dst = append(dst, `,"exit_code":`...)
-	dst = strconv.AppendInt(dst, int64(v.ExitCode), 10)
+	dst = appendInt(dst, v.ExitCode)
 	if c := v.CodeCheck; c != nil {
 		dst = append(dst, `,"code_check":{"matched":`...)
 		dst = strconv.AppendBool(dst, c.Matched)
 		dst = append(dst, `,"offset_steps":`...)
-		dst = strconv.AppendInt(dst, int64(c.OffsetSteps), 10)
+		dst = appendInt(dst, c.OffsetSteps)
 		dst = appendIntField(dst, -1, "period", c.Period)
 		if c.RepairedKey != nil {
 			dst = appendSecretJSON(append(dst, `,"repaired_key":`...), c.RepairedKey)
@@ -85,9 +85,9 @@ func AppendJSONInput(dst []byte, v *Result, raw string, hasRaw bool) []byte {
 	}
 	if b := v.Batch; b != nil {
 		dst = append(dst, `,"batch":{"index":`...)
-		dst = strconv.AppendInt(dst, int64(b.Index), 10)
+		dst = appendInt(dst, b.Index)
 		dst = append(dst, `,"size":`...)
-		dst = strconv.AppendInt(dst, int64(b.Size), 10)
+		dst = appendInt(dst, b.Size)
 		dst = append(dst, '}')
 	}
 	dst = appendStringField(dst, -1, "file", v.File)
@@ -201,9 +201,9 @@ func appendSecretJSON(dst []byte, s *Secret) []byte {
 		dst = appendJSONString(dst, s.Masked)
 	}
 	dst = append(dst, `,"length":`...)
-	dst = strconv.AppendInt(dst, int64(s.Length), 10)
+	dst = appendInt(dst, s.Length)
 	dst = append(dst, `,"bits":`...)
-	dst = strconv.AppendInt(dst, int64(s.Bits), 10)
+	dst = appendInt(dst, s.Bits)
 	if s.Value != "" {
 		dst = append(dst, `,"value":`...)
 		dst = appendJSONString(dst, s.Value)
@@ -242,7 +242,7 @@ func appendIntField(dst []byte, objStart int, name string, value int) []byte {
 	if value == 0 {
 		return dst
 	}
-	return strconv.AppendInt(appendFieldName(dst, objStart, name), int64(value), 10)
+	return appendInt(appendFieldName(dst, objStart, name), value)
 }
 
 // appendFieldName appends `"name":`, after a comma unless the field is the
@@ -368,6 +368,20 @@ func appendChangeViews(dst []byte, list []Change) []byte {
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
+}
+
+// appendInt appends n in decimal: the small numbers of a result (an exit
+// code, a key's length and bits) without strconv's table.
+func appendInt(dst []byte, n int) []byte {
+	switch {
+	case uint(n) < 10:
+		return append(dst, byte('0'+n))
+	case uint(n) < 100:
+		return append(dst, byte('0'+n/10), byte('0'+n%10))
+	case uint(n) < 1000:
+		return append(dst, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return strconv.AppendInt(dst, int64(n), 10)
 }
 
 // load64 reads the eight bytes of s from i on as a little-endian number:

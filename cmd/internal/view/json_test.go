@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -195,4 +197,21 @@ func FuzzAppendJSON(f *testing.F) {
 			t.Fatalf("input %q, code %q:\n got %s\nwant %s", input, typed, got, want)
 		}
 	})
+}
+
+// TestAppendInt holds the small-number shortcut to strconv around every
+// edge of it, negative numbers and the largest ones included.
+func TestAppendInt(t *testing.T) {
+	check := func(n int) {
+		t.Helper()
+		if got, want := string(appendInt([]byte("x"), n)), "x"+strconv.Itoa(n); got != want {
+			t.Fatalf("appendInt(%d) = %q; want %q", n, got, want)
+		}
+	}
+	for n := -1200; n <= 1200; n++ {
+		check(n)
+	}
+	for _, n := range []int{9999, 10000, 1 << 31, math.MaxInt, math.MinInt} {
+		check(n)
+	}
 }
