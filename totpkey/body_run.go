@@ -66,20 +66,13 @@ const (
 // runClasses: upper-case letters, lower-case letters and hex letters, each
 // in runCountBits bits of one number. A run is at most MaxInputBytes long,
 // far below what a counter holds.
-var runCounts = func() (t [16]uint64) {
-	for c := range t {
-		if c&runUpper != 0 {
-			t[c] += 1
-		}
-		if c&runLower != 0 {
-			t[c] += 1 << runCountBits
-		}
-		if c&runHex != 0 {
-			t[c] += 1 << (2 * runCountBits)
-		}
-	}
-	return t
-}()
+var runCounts = [16]uint64{ // the flags runClasses gives, no init work
+	runUpper:          1,
+	runUpper | runHex: 1 + 1<<(2*runCountBits),
+	runLower:          1 << runCountBits,
+	runLower | runHex: 1<<runCountBits + 1<<(2*runCountBits),
+	runDigit:          0,
+}
 
 // runCountBits is the width of a counter in runCounts.
 const (

@@ -11,19 +11,21 @@ import (
 // Latin letters a person most likely meant. Digits come from hand copying
 // (0 for O, 1 for I or L, 8 for B); the Cyrillic and Greek letters come from
 // keyboards and from copying out of documents in those scripts.
-var lookalikes = map[rune]string{
-	'0': "O", '1': "I or L", '8': "B",
-	// Cyrillic capitals and small letters that look like Latin capitals.
-	'А': "A", 'В': "B", 'Е': "E", 'К': "K", 'М': "M", 'Н': "H", 'О': "O",
-	'Р': "P", 'С': "C", 'Т': "T", 'Х': "X", 'У': "Y", 'І': "I", 'Ј': "J",
-	'Ѕ': "S", 'а': "A", 'в': "B", 'е': "E", 'к': "K", 'м': "M", 'н': "H",
-	'о': "O", 'р': "P", 'с': "C", 'т': "T", 'х': "X", 'у': "Y", 'і': "I",
-	'ј': "J", 'ѕ': "S",
-	// Greek capitals and small letters that look like Latin capitals.
-	'Α': "A", 'Β': "B", 'Ε': "E", 'Ζ': "Z", 'Η': "H", 'Ι': "I", 'Κ': "K",
-	'Μ': "M", 'Ν': "N", 'Ο': "O", 'Ρ': "P", 'Τ': "T", 'Υ': "Y", 'Χ': "X",
-	'ο': "O", 'κ': "K", 'ν': "V", 'τ': "T", 'υ': "U", 'χ': "X",
-}
+var lookalikes = sync.OnceValue(func() map[rune]string {
+	return map[rune]string{
+		'0': "O", '1': "I or L", '8': "B",
+		// Cyrillic capitals and small letters that look like Latin capitals.
+		'А': "A", 'В': "B", 'Е': "E", 'К': "K", 'М': "M", 'Н': "H", 'О': "O",
+		'Р': "P", 'С': "C", 'Т': "T", 'Х': "X", 'У': "Y", 'І': "I", 'Ј': "J",
+		'Ѕ': "S", 'а': "A", 'в': "B", 'е': "E", 'к': "K", 'м': "M", 'н': "H",
+		'о': "O", 'р': "P", 'с': "C", 'т': "T", 'х': "X", 'у': "Y", 'і': "I",
+		'ј': "J", 'ѕ': "S",
+		// Greek capitals and small letters that look like Latin capitals.
+		'Α': "A", 'Β': "B", 'Ε': "E", 'Ζ': "Z", 'Η': "H", 'Ι': "I", 'Κ': "K",
+		'Μ': "M", 'Ν': "N", 'Ο': "O", 'Ρ': "P", 'Τ': "T", 'Υ': "Y", 'Χ': "X",
+		'ο': "O", 'κ': "K", 'ν': "V", 'τ': "T", 'υ': "U", 'χ': "X",
+	}
+})
 
 // lookalike returns the letter suggestion for r, as lookalikes holds it.
 // The ASCII look-alikes (the digits 0, 1 and 8) are answered without the
@@ -40,7 +42,7 @@ func lookalike(r rune) (string, bool) {
 		}
 		return "", false
 	}
-	s, ok := lookalikes[r]
+	s, ok := lookalikes()[r]
 	return s, ok
 }
 
@@ -48,7 +50,7 @@ func lookalike(r rune) (string, bool) {
 // likely stands for ("O" for the digit 0; "I" and "L" for the digit 1), or
 // nil when the character is no known look-alike.
 func LookalikeCandidates(r rune) []byte {
-	s, ok := lookalikes[r]
+	s, ok := lookalikes()[r]
 	if !ok {
 		return nil
 	}
@@ -93,49 +95,51 @@ func separator(r rune) bool {
 	return false
 }
 
-var charNames = map[rune]string{
-	0x00:   "NULL",
-	'\t':   "CHARACTER TABULATION",
-	'\n':   "LINE FEED",
-	'\r':   "CARRIAGE RETURN",
-	' ':    "SPACE",
-	0x7F:   "DELETE",
-	0xA0:   "NO-BREAK SPACE",
-	0xAD:   "SOFT HYPHEN",
-	0x180E: "MONGOLIAN VOWEL SEPARATOR",
-	0x200B: "ZERO WIDTH SPACE",
-	0x200C: "ZERO WIDTH NON-JOINER",
-	0x200D: "ZERO WIDTH JOINER",
-	0x200E: "LEFT-TO-RIGHT MARK",
-	0x200F: "RIGHT-TO-LEFT MARK",
-	0x2028: "LINE SEPARATOR",
-	0x2029: "PARAGRAPH SEPARATOR",
-	0x202A: "LEFT-TO-RIGHT EMBEDDING",
-	0x202B: "RIGHT-TO-LEFT EMBEDDING",
-	0x202C: "POP DIRECTIONAL FORMATTING",
-	0x202D: "LEFT-TO-RIGHT OVERRIDE",
-	0x202E: "RIGHT-TO-LEFT OVERRIDE",
-	0x202F: "NARROW NO-BREAK SPACE",
-	0x2060: "WORD JOINER",
-	0x2061: "FUNCTION APPLICATION",
-	0x2062: "INVISIBLE TIMES",
-	0x2063: "INVISIBLE SEPARATOR",
-	0x2064: "INVISIBLE PLUS",
-	0x3000: "IDEOGRAPHIC SPACE",
-	0xFEFF: "ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)",
-	0xFFFD: "REPLACEMENT CHARACTER",
-	'0':    "DIGIT ZERO",
-	'1':    "DIGIT ONE",
-	'8':    "DIGIT EIGHT",
-	'9':    "DIGIT NINE",
-	'=':    "EQUALS SIGN",
-}
+var charNames = sync.OnceValue(func() map[rune]string {
+	return map[rune]string{
+		0x00:   "NULL",
+		'\t':   "CHARACTER TABULATION",
+		'\n':   "LINE FEED",
+		'\r':   "CARRIAGE RETURN",
+		' ':    "SPACE",
+		0x7F:   "DELETE",
+		0xA0:   "NO-BREAK SPACE",
+		0xAD:   "SOFT HYPHEN",
+		0x180E: "MONGOLIAN VOWEL SEPARATOR",
+		0x200B: "ZERO WIDTH SPACE",
+		0x200C: "ZERO WIDTH NON-JOINER",
+		0x200D: "ZERO WIDTH JOINER",
+		0x200E: "LEFT-TO-RIGHT MARK",
+		0x200F: "RIGHT-TO-LEFT MARK",
+		0x2028: "LINE SEPARATOR",
+		0x2029: "PARAGRAPH SEPARATOR",
+		0x202A: "LEFT-TO-RIGHT EMBEDDING",
+		0x202B: "RIGHT-TO-LEFT EMBEDDING",
+		0x202C: "POP DIRECTIONAL FORMATTING",
+		0x202D: "LEFT-TO-RIGHT OVERRIDE",
+		0x202E: "RIGHT-TO-LEFT OVERRIDE",
+		0x202F: "NARROW NO-BREAK SPACE",
+		0x2060: "WORD JOINER",
+		0x2061: "FUNCTION APPLICATION",
+		0x2062: "INVISIBLE TIMES",
+		0x2063: "INVISIBLE SEPARATOR",
+		0x2064: "INVISIBLE PLUS",
+		0x3000: "IDEOGRAPHIC SPACE",
+		0xFEFF: "ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)",
+		0xFFFD: "REPLACEMENT CHARACTER",
+		'0':    "DIGIT ZERO",
+		'1':    "DIGIT ONE",
+		'8':    "DIGIT EIGHT",
+		'9':    "DIGIT NINE",
+		'=':    "EQUALS SIGN",
+	}
+})
 
 // CharName describes a character for a person: "U+200B ZERO WIDTH SPACE" for
 // the ones that show as nothing or that people confuse, and a script-aware
 // name such as "U+041E CYRILLIC CAPITAL LETTER O" for look-alike letters.
 func CharName(r rune) string {
-	if name, ok := charNames[r]; ok {
+	if name, ok := charNames()[r]; ok {
 		return fmt.Sprintf("U+%04X %s", r, name)
 	}
 	if name, ok := scriptNames()[r]; ok {

@@ -262,9 +262,33 @@ func TestClassifyValidKeyDecodes(t *testing.T) {
 func TestLookalikeAgreesWithTheMap(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
 		got, gotOK := lookalike(r)
-		want, wantOK := lookalikes[r]
+		want, wantOK := lookalikes()[r]
 		if got != want || gotOK != wantOK {
 			t.Errorf("lookalike(%U) = %q, %v; the map says %q, %v", r, got, gotOK, want, wantOK)
+		}
+	}
+}
+
+// TestRunCounts holds the packed counters of scanRun to the flags of every
+// byte: one upper, lower or hex letter each, as runClasses says.
+func TestRunCounts(t *testing.T) {
+	for b := range 256 {
+		c := runClasses[b]
+		if c == 0 {
+			continue
+		}
+		var want uint64
+		if c&runUpper != 0 {
+			want++
+		}
+		if c&runLower != 0 {
+			want += 1 << runCountBits
+		}
+		if c&runHex != 0 {
+			want += 1 << (2 * runCountBits)
+		}
+		if runCounts[c] != want {
+			t.Errorf("runCounts for %q (flags %04b) = %x; want %x", rune(b), c, runCounts[c], want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package totpkey
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Credential ids: which other credential of a trading account an input is,
@@ -54,7 +55,7 @@ func otherCredential(t string, base int, label string) *Result {
 			return nil // the label was wrong or the key is fine: let Classify say so
 		}
 		if !ok {
-			shape = credentialShape{id: label, message: "the label in front of it says this is " + credentialNames[label]}
+			shape = credentialShape{id: label, message: "the label in front of it says this is " + credentialNames()[label]}
 		}
 		if shape.lookalike {
 			r := body
@@ -90,17 +91,19 @@ func mayBeCredential(t string) bool {
 }
 
 // credentialNames names each credential in words, with its article.
-var credentialNames = map[string]string{
-	CredentialAPIKey:      "an API key",
-	CredentialAPISecret:   "an API secret",
-	CredentialAccessToken: "an access token",
-	CredentialClientID:    "a client id",
-	CredentialAppID:       "an app id",
-	CredentialPAN:         "a PAN",
-	CredentialDateOfBirth: "a date of birth",
-	CredentialPassword:    "a password",
-	CredentialPIN:         "a PIN",
-}
+var credentialNames = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		CredentialAPIKey:      "an API key",
+		CredentialAPISecret:   "an API secret",
+		CredentialAccessToken: "an access token",
+		CredentialClientID:    "a client id",
+		CredentialAppID:       "an app id",
+		CredentialPAN:         "a PAN",
+		CredentialDateOfBirth: "a date of birth",
+		CredentialPassword:    "a password",
+		CredentialPIN:         "a PIN",
+	}
+})
 
 // credentialShapeOf recognises a credential by its shape alone. The
 // checks are ordered by length, so that a key (16 characters or more of

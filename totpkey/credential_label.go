@@ -1,5 +1,7 @@
 package totpkey
 
+import "sync"
+
 // maxCredentialLabel is the longest label credentialLabel reads, in bytes.
 const maxCredentialLabel = 24
 
@@ -32,7 +34,7 @@ func labelCredential(t string) string {
 		case c == ' ' || c == '_' || c == '-' || c == '\t':
 			space = true
 		case c == ':' || c == '=':
-			return credentialLabels[string(buf[:n])]
+			return credentialLabels()[string(buf[:n])]
 		default:
 			return ""
 		}
@@ -78,19 +80,21 @@ var labelBytes = func() (t [256]byte) {
 // credentialLabels maps a label, in lower case with single spaces, to the
 // credential it names. "Secret key" is not here: traders and brokers call
 // the TOTP Key that too.
-var credentialLabels = map[string]string{
-	"password": CredentialPassword, "pass": CredentialPassword, "pwd": CredentialPassword,
-	"login password": CredentialPassword, "trading password": CredentialPassword,
-	"pin": CredentialPIN, "mpin": CredentialPIN, "m pin": CredentialPIN, "login pin": CredentialPIN,
-	"api key": CredentialAPIKey, "apikey": CredentialAPIKey, "app key": CredentialAPIKey,
-	"appkey": CredentialAPIKey, "user key": CredentialAPIKey, "consumer key": CredentialAPIKey,
-	"api secret": CredentialAPISecret, "apisecret": CredentialAPISecret, "app secret": CredentialAPISecret,
-	"api secret key": CredentialAPISecret, "consumer secret": CredentialAPISecret,
-	"access token": CredentialAccessToken, "accesstoken": CredentialAccessToken,
-	"request token": CredentialAccessToken, "session token": CredentialAccessToken, "jwt": CredentialAccessToken,
-	"client id": CredentialClientID, "clientid": CredentialClientID, "client code": CredentialClientID,
-	"user id": CredentialClientID, "userid": CredentialClientID, "login id": CredentialClientID, "ucc": CredentialClientID,
-	"app id": CredentialAppID, "appid": CredentialAppID,
-	"pan": CredentialPAN, "pan number": CredentialPAN, "pan no": CredentialPAN,
-	"dob": CredentialDateOfBirth, "date of birth": CredentialDateOfBirth, "birth date": CredentialDateOfBirth,
-}
+var credentialLabels = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"password": CredentialPassword, "pass": CredentialPassword, "pwd": CredentialPassword,
+		"login password": CredentialPassword, "trading password": CredentialPassword,
+		"pin": CredentialPIN, "mpin": CredentialPIN, "m pin": CredentialPIN, "login pin": CredentialPIN,
+		"api key": CredentialAPIKey, "apikey": CredentialAPIKey, "app key": CredentialAPIKey,
+		"appkey": CredentialAPIKey, "user key": CredentialAPIKey, "consumer key": CredentialAPIKey,
+		"api secret": CredentialAPISecret, "apisecret": CredentialAPISecret, "app secret": CredentialAPISecret,
+		"api secret key": CredentialAPISecret, "consumer secret": CredentialAPISecret,
+		"access token": CredentialAccessToken, "accesstoken": CredentialAccessToken,
+		"request token": CredentialAccessToken, "session token": CredentialAccessToken, "jwt": CredentialAccessToken,
+		"client id": CredentialClientID, "clientid": CredentialClientID, "client code": CredentialClientID,
+		"user id": CredentialClientID, "userid": CredentialClientID, "login id": CredentialClientID, "ucc": CredentialClientID,
+		"app id": CredentialAppID, "appid": CredentialAppID,
+		"pan": CredentialPAN, "pan number": CredentialPAN, "pan no": CredentialPAN,
+		"dob": CredentialDateOfBirth, "date of birth": CredentialDateOfBirth, "birth date": CredentialDateOfBirth,
+	}
+})

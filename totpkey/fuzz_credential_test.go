@@ -19,7 +19,7 @@ func FuzzCredential(f *testing.F) {
 		f.Add(seed)
 	}
 	known := make(map[string]bool)
-	for id := range credentialNames {
+	for id := range credentialNames() {
 		known[id] = true
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -2,6 +2,7 @@ package totpkey
 
 import (
 	"html"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -399,13 +400,15 @@ func entityEnd(s string, i int) int {
 }
 
 // htmlTags are the tags undoHTML removes; true for block tags.
-var htmlTags = map[string]bool{
-	"b": false, "i": false, "u": false, "s": false, "em": false, "strong": false, "code": false,
-	"tt": false, "kbd": false, "samp": false, "mark": false, "span": false, "font": false, "a": false,
-	"del": false, "ins": false, "strike": false, "small": false, "big": false, "sup": false, "sub": false,
-	"br": true, "p": true, "div": true, "pre": true, "td": true, "tr": true, "li": true, "table": true,
-	"tbody": true, "ul": true, "ol": true, "blockquote": true, "hr": true,
-}
+var htmlTags = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"b": false, "i": false, "u": false, "s": false, "em": false, "strong": false, "code": false,
+		"tt": false, "kbd": false, "samp": false, "mark": false, "span": false, "font": false, "a": false,
+		"del": false, "ins": false, "strike": false, "small": false, "big": false, "sup": false, "sub": false,
+		"br": true, "p": true, "div": true, "pre": true, "td": true, "tr": true, "li": true, "table": true,
+		"tbody": true, "ul": true, "ol": true, "blockquote": true, "hr": true,
+	}
+})
 
 // tagEnd returns the end of an HTML tag of htmlTags at s[i] ("<b>",
 // "</code>", "<span style=…>", "<br/>") and whether it is a block tag, or
@@ -427,7 +430,7 @@ func tagEnd(s string, i int) (int, bool) {
 	for k := start; k < j; k++ {
 		name[k-start] = s[k] | 0x20
 	}
-	block, ok := htmlTags[string(name[:j-start])]
+	block, ok := htmlTags()[string(name[:j-start])]
 	if !ok {
 		return 0, false
 	}
