@@ -33,15 +33,26 @@ const (
 
 // migrationAlgorithms maps the Algorithm enum to names; 0 is unspecified
 // and means SHA1, the default of every authenticator.
-var migrationAlgorithms = map[uint64]string{0: "SHA1", 1: "SHA1", 2: "SHA256", 3: "SHA512", 4: "MD5"}
+// The enum tables are arrays, not maps: no work when a command starts.
+var migrationAlgorithms = [...]string{0: "SHA1", 1: "SHA1", 2: "SHA256", 3: "SHA512", 4: "MD5"}
 
 // migrationDigits maps the DigitCount enum (6 is 1, 8 is 2, 7 is 3 in
 // newer exports) to digit counts; 0 is unspecified and means 6.
-var migrationDigits = map[uint64]int{0: 6, 1: 6, 2: 8, 3: 7}
+var migrationDigits = [...]int{0: 6, 1: 6, 2: 8, 3: 7}
 
 // migrationTypes maps the OtpType enum; 0 is unspecified and means TOTP,
 // the field's default.
-var migrationTypes = map[uint64]string{0: "totp", 1: "hotp", 2: "totp"}
+var migrationTypes = [...]string{0: "totp", 1: "hotp", 2: "totp"}
+
+// enumValue returns the entry of an enum table for v, and false for a
+// value the table does not have.
+func enumValue[T any](table []T, v uint64) (T, bool) {
+	if v < uint64(len(table)) {
+		return table[v], true
+	}
+	var zero T
+	return zero, false
+}
 
 // DecodeMigrationPayload decodes the protobuf bytes of an export link's data
 // parameter (after base64 decoding). Unknown fields are skipped. Every error
@@ -158,11 +169,11 @@ func decodeMigrationAccount(data []byte) (MigrationAccount, error) {
 			var known bool
 			switch num {
 			case otpAlgorithm:
-				a.Algorithm, known = migrationAlgorithms[v]
+				a.Algorithm, known = enumValue(migrationAlgorithms[:], v)
 			case otpDigits:
-				a.Digits, known = migrationDigits[v]
+				a.Digits, known = enumValue(migrationDigits[:], v)
 			case otpType:
-				a.Type, known = migrationTypes[v]
+				a.Type, known = enumValue(migrationTypes[:], v)
 			case otpCounter:
 				a.Counter, known = v, true
 			}
@@ -231,16 +242,18 @@ func payloadDamage(n int) string {
 // migrationFieldName names a field for messages: an OtpParameters field
 // when inAccount, a MigrationPayload field otherwise.
 func migrationFieldName(num protowire.Number, inAccount bool) string {
+	table := migrationPayloadFields[:]
 	if inAccount {
-		return migrationAccountFields[num]
+		table = migrationAccountFields[:]
 	}
-	return migrationPayloadFields[num]
+	name, _ := enumValue(table, uint64(num))
+	return name
 }
 
-var migrationAccountFields = map[protowire.Number]string{otpSecret: "secret", otpName: "account name",
+var migrationAccountFields = [...]string{otpSecret: "secret", otpName: "account name",
 	otpIssuer: "issuer", otpAlgorithm: "algorithm", otpDigits: "digits", otpType: "type", otpCounter: "counter"}
 
-var migrationPayloadFields = map[protowire.Number]string{payloadOTPParameters: "account",
+var migrationPayloadFields = [...]string{payloadOTPParameters: "account",
 	payloadVersion: "version", payloadBatchSize: "batch size", payloadBatchIndex: "batch index",
 	payloadBatchID: "batch id"}
 
