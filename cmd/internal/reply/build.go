@@ -433,10 +433,10 @@ func para(b *strings.Builder, text string) {
 // wrapCache holds wrapped paragraphs: a reply's paragraphs are mostly the
 // same few texts, and --lines --reply writes a million replies. It is
 // bounded; past the bound paragraphs are wrapped each time.
-var wrapCache = struct {
+var wrapCache struct {
 	sync.Mutex
-	m map[string]string
-}{m: map[string]string{}}
+	m map[string]string // made on first use: no work when a command starts
+}
 
 const maxWrapCache = 512
 
@@ -449,6 +449,9 @@ func wrapCached(text string) string {
 	}
 	w = wrapText(text, replyWidth, "")
 	wrapCache.Lock()
+	if wrapCache.m == nil {
+		wrapCache.m = make(map[string]string)
+	}
 	if len(wrapCache.m) < maxWrapCache {
 		wrapCache.m[text] = w
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/totpkey/totpkey/cmd/internal/outcome"
@@ -313,10 +314,10 @@ func dropToolReferences(s string) string {
 
 // plainMarkdown removes inline Markdown: `code`, **bold**, _emphasis_.
 func plainMarkdown(s string) string {
-	return markdownMarks.Replace(s)
+	return markdownMarks().Replace(s)
 }
 
-var markdownMarks = strings.NewReplacer("`", "", "**", "", "__", "")
+var markdownMarks = sync.OnceValue(func() *strings.Replacer { return strings.NewReplacer("`", "", "**", "", "__", "") })
 
 // wrapText wraps s at width columns, continuing lines with indent. Words
 // are runs of characters between spaces; a word longer than the width has
