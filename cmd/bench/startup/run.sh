@@ -4,6 +4,11 @@
 # hello-world (hello/). The target of issue 11: totpkey within 1.2x the
 # reference (aim for 1.05x).
 #
+# Two more programs tell where the difference comes from: referencehttp/ is
+# the reference linking net/http too (which `serve` needs and the reference
+# predates), and linked/ links all of totpkey and runs none of it (the
+# runtime and the package initialisers alone).
+#
 #   bash cmd/bench/startup/run.sh            (RUNS=500 interleaved runs each)
 #
 # Every program is built as the release archives build totpkey
@@ -22,9 +27,12 @@ release() { CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o "$1" "$2"; }
 release "$out/totpkey" ./cmd/totpkey
 release "$out/reference" ./cmd/bench/startup/reference
 release "$out/hello" ./cmd/bench/startup/hello
+release "$out/referencehttp" ./cmd/bench/startup/referencehttp
+release "$out/linked" ./cmd/bench/startup/linked
 go build -o "$out/compare" ./cmd/bench/startup/compare
 key=JBSWY3DPEHPK3PXP
-progs=("$out/reference validate $key" "$out/totpkey validate $key" "$out/totpkey --version" "$out/hello")
+progs=("$out/reference validate $key" "$out/totpkey validate $key" "$out/totpkey --version"
+	"$out/referencehttp validate $key" "$out/linked" "$out/hello")
 if [ "$(go env CGO_ENABLED)" = 1 ]; then
 	go build -o "$out/totpkey-cgo" ./cmd/totpkey
 	progs+=("$out/totpkey-cgo validate $key")
@@ -33,4 +41,7 @@ fi
 ratio=$(awk '$1 == "totpkey" && $2 == "validate" {print $NF}' "$out/result")
 verdict=$(awk -v r="$ratio" 'BEGIN {print (r <= 1.2) ? "ok" : "MISSED"}')
 printf '\ntotpkey validate / reference: %s (target 1.2, aim 1.05): %s\n' "$ratio" "$verdict"
+median() { awk -v p="$1" '$1 == p && $2 == "validate" {print $4}' "$out/result"; }
+printf 'totpkey validate / referencehttp: %s (what is left once serve'"'"'s net/http is in both)\n' \
+	"$(awk -v a="$(median totpkey)" -v b="$(median referencehttp)" 'BEGIN {printf "%.2f", a / b}')"
 [ "$verdict" = ok ]
