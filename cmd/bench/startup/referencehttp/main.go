@@ -5,24 +5,9 @@
 package main
 
 import (
-	"os"
-
 	_ "net/http"
 
-	_ "github.com/fatih/color"
-	_ "github.com/makiuchi-d/gozxing/qrcode"
-	_ "github.com/pquerna/otp/totp"
-	"github.com/spf13/cobra"
-	_ "golang.org/x/term"
-	_ "google.golang.org/protobuf/encoding/protowire"
+	"github.com/totpkey/totpkey/cmd/bench/startup/internal/bare"
 )
 
-func main() {
-	root := &cobra.Command{Use: "referencehttp", SilenceUsage: true}
-	for _, name := range []string{"validate", "generate", "explain"} {
-		root.AddCommand(&cobra.Command{Use: name, RunE: func(*cobra.Command, []string) error { return nil }})
-	}
-	if root.Execute() != nil {
-		os.Exit(1)
-	}
-}
+func main() { bare.Run("referencehttp") }
