@@ -454,22 +454,26 @@ func (run *linesRun) write(b *lineBatch) error {
 	run.stats.Merge(&b.stats)
 	if !run.started {
 		run.started = true
-		var head []byte
-		switch {
-		case run.o.Reply, run.o.Output == "json":
-		case run.o.Output == "csv":
-			var buf bytes.Buffer
-			render.CsvLine(&buf, run.csvHeader())
-			head = buf.Bytes()
-		default:
-			head = render.AppendTableHeader(nil, run.p, run.cols)
-		}
-		if _, err := run.o.IO.Out.Write(head); err != nil {
+		if _, err := run.o.IO.Out.Write(outputHeader(run.o, run.p, run.cols, run.csvHeader)); err != nil {
 			return err
 		}
 	}
 	_, err := run.o.IO.Out.Write(b.out)
 	return err
+}
+
+// outputHeader is what --lines and --scan write before their first
+// result: the CSV header or the table's; nothing for JSON and replies.
+func outputHeader(o *ValidateOptions, p render.Palette, cols []render.TableColumn, csvHeader func() []string) []byte {
+	switch {
+	case o.Reply, o.Output == "json":
+		return nil
+	case o.Output == "csv":
+		var buf bytes.Buffer
+		render.CsvLine(&buf, csvHeader())
+		return buf.Bytes()
+	}
+	return render.AppendTableHeader(nil, p, cols)
 }
 
 // tableColumns lays out the text table: where, the kept columns, class,

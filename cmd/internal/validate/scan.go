@@ -219,17 +219,7 @@ func (run *scanRun) write(b *scanBatch) error {
 	w := run.o.IO.Out
 	if !run.started {
 		run.started = true
-		var head []byte
-		switch {
-		case run.o.Reply, run.o.Output == "json":
-		case run.o.Output == "csv":
-			var buf bytes.Buffer
-			render.CsvLine(&buf, run.csvHeader())
-			head = buf.Bytes()
-		default:
-			head = render.AppendTableHeader(nil, run.p, run.cols)
-		}
-		if _, err := w.Write(head); err != nil {
+		if _, err := w.Write(outputHeader(run.o, run.p, run.cols, run.csvHeader)); err != nil {
 			return err
 		}
 	}
