@@ -10,7 +10,8 @@ import (
 // lookalikes maps characters that are not in the base32 alphabet to the
 // Latin letters a person most likely meant. Digits come from hand copying
 // (0 for O, 1 for I or L, 8 for B); the Cyrillic and Greek letters come from
-// keyboards and from copying out of documents in those scripts.
+// keyboards and from copying out of documents in those scripts. The maps
+// of this file are built on first use, not when a command starts.
 var lookalikes = sync.OnceValue(func() map[rune]string {
 	return map[rune]string{
 		'0': "O", '1': "I or L", '8': "B",
@@ -95,6 +96,8 @@ func separator(r rune) bool {
 	return false
 }
 
+// charNames holds the Unicode names CharName gives the characters people
+// paste most (white space, invisible and look-alike characters).
 var charNames = sync.OnceValue(func() map[rune]string {
 	return map[rune]string{
 		0x00:   "NULL",

@@ -90,7 +90,8 @@ func mayBeCredential(t string) bool {
 	return n >= 5
 }
 
-// credentialNames names each credential in words, with its article.
+// credentialNames names each credential in words, with its article (built
+// on first use).
 var credentialNames = sync.OnceValue(func() map[string]string {
 	return map[string]string{
 		CredentialAPIKey:      "an API key",

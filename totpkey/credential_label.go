@@ -79,7 +79,7 @@ var labelBytes = func() (t [256]byte) {
 
 // credentialLabels maps a label, in lower case with single spaces, to the
 // credential it names. "Secret key" is not here: traders and brokers call
-// the TOTP Key that too.
+// the TOTP Key that too. Built on first use.
 var credentialLabels = sync.OnceValue(func() map[string]string {
 	return map[string]string{
 		"password": CredentialPassword, "pass": CredentialPassword, "pwd": CredentialPassword,

@@ -399,7 +399,8 @@ func entityEnd(s string, i int) int {
 	return 0
 }
 
-// htmlTags are the tags undoHTML removes; true for block tags.
+// htmlTags are the tags undoHTML removes; true for block tags (built on
+// first use).
 var htmlTags = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
 		"b": false, "i": false, "u": false, "s": false, "em": false, "strong": false, "code": false,
